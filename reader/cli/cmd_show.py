@@ -1,0 +1,56 @@
+"""`legal-reader show FILE`: what the reader makes of one file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from reader.core import ingest
+
+
+def register(subparsers: Any) -> None:
+    """Add the `show` command."""
+    parser = subparsers.add_parser("show", help="show how a file is read: title, date, summary")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print as JSON")
+    parser.add_argument("--body", action="store_true", help="also print the body text")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the file (without importing it) and print its parts."""
+    article = ingest.load_article(args.file)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "id": article.id,
+                    "path": str(article.path),
+                    "title": article.title,
+                    "published": article.published,
+                    "author": article.author,
+                    "source": article.source,
+                    "summary": article.summary,
+                    "format": article.format,
+                    "body": article.body,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    print(f"Title:     {article.title}")
+    print(f"Published: {article.published or 'no date'}")
+    if article.author:
+        print(f"Author:    {article.author}")
+    if article.source:
+        print(f"Source:    {article.source}")
+    print(f"Format:    {article.format}")
+    if article.summary:
+        print(f"Summary:   {article.summary}")
+    if args.body:
+        print()
+        print(article.body)
+    return 0

@@ -1,0 +1,9 @@
+"""The list of subcommands; each module has register(subparsers) and run(args)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from reader.cli import cmd_index, cmd_search, cmd_show
+
+ALL: tuple[ModuleType, ...] = (cmd_index, cmd_search, cmd_show)

@@ -1,0 +1,67 @@
+"""Day intervals as index terms, so that "overlaps" becomes an ordinary term query.
+
+An interval is cut into aligned blocks: whole years, whole months, single days. Two aligned
+blocks overlap only when one contains the other. So each indexed block b is written as
+`@b` (the block itself) and `^a` for every block a that contains b, itself included. A query
+block q then matches an indexed interval through `^q` (an indexed block lies inside q) or
+`@a` for each a containing q (an indexed block contains q).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+MAX_BLOCKS = 400  # an open-ended query ("before 2022") is cut at FIRST_YEAR
+
+
+FIRST_YEAR = 1800
+LAST_YEAR = 2200
+
+
+def blocks(first: date, last: date) -> list[str]:
+    """Return the aligned year/month/day blocks that exactly cover [first, last]."""
+    out: list[str] = []
+    day = first
+    while day <= last and len(out) < MAX_BLOCKS:
+        year_end = date(day.year, 12, 31)
+        month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        if day.month == 1 and day.day == 1 and year_end <= last:
+            out.append(f"y{day.year:04d}")
+            day = year_end + timedelta(days=1)
+        elif day.day == 1 and month_end <= last:
+            out.append(f"m{day.year:04d}{day.month:02d}")
+            day = month_end + timedelta(days=1)
+        else:
+            out.append(f"d{day.year:04d}{day.month:02d}{day.day:02d}")
+            day += timedelta(days=1)
+    return out
+
+
+def _ancestors(block: str) -> list[str]:
+    """The block and every block containing it."""
+    if block[0] == "d":
+        return [block, "m" + block[1:7], "y" + block[1:5]]
+    if block[0] == "m":
+        return [block, "y" + block[1:5]]
+    return [block]
+
+
+def index_terms(first: date, last: date) -> list[str]:
+    """Return the terms to index for an interval."""
+    terms: set[str] = set()
+    for block in blocks(first, last):
+        terms.add("@" + block)
+        terms.update("^" + a for a in _ancestors(block))
+    return sorted(terms)
+
+
+def query_terms(first: date | None, last: date | None) -> list[str]:
+    """Return the terms any of which marks an indexed interval overlapping [first, last]."""
+    first = first or date(FIRST_YEAR, 1, 1)
+    last = last or date(LAST_YEAR, 12, 31)
+    terms: set[str] = set()
+    for block in blocks(first, last):
+        terms.add("^" + block)
+        terms.update("@" + a for a in _ancestors(block))
+    return sorted(terms)

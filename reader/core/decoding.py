@@ -1,0 +1,61 @@
+"""Turn a file's bytes into text: BOMs, UTF-8, UTF-16, cp1252; binary files refused."""
+
+from __future__ import annotations
+
+import codecs
+
+# Signatures of formats people may save with a .txt/.md/.html name by mistake.
+_MAGIC = (
+    (b"%PDF", "it is a PDF file"),
+    (b"PK\x03\x04", "it is a compressed file (ZIP, Word or similar)"),
+    (b"\x89PNG", "it is a PNG image"),
+    (b"\xff\xd8\xff", "it is a JPEG image"),
+    (b"GIF8", "it is a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "it is an old Microsoft Office file"),
+    (b"\x7fELF", "it is a program, not text"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class NotTextError(ValueError):
+    """The bytes are not text in any encoding we read; the message says why."""
+
+
+def decode(data: bytes) -> str:
+    """Return the text in `data`, with line ends made "\\n"; raise NotTextError for binary data."""
+    for signature, reason in _MAGIC:
+        if data.startswith(signature):
+            raise NotTextError(reason)
+    text = _decode(data)
+    if "\x00" in text:
+        raise NotTextError("it contains binary data (NUL bytes), so it is not a text file")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > 0.01 * min(len(text), 65536) + 8:
+        raise NotTextError("it contains binary data, so it is not a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise NotTextError(f"its {encoding.upper()} text is damaged") from error
+    if b"\x00" in data[:4096]:
+        raise NotTextError("it contains binary data (NUL bytes), so it is not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so the text still reads.
+        return data.decode("latin-1")

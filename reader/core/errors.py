@@ -1,0 +1,44 @@
+"""Errors the core raises; each reads as a sentence a lawyer could understand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReaderError(Exception):
+    """Base class: str(error) is a complete, readable sentence."""
+
+
+class ArticleFormatError(ReaderError):
+    """A file that cannot be read as an article."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name} could not be read as an article: {reason}.")
+
+
+class IndexBusyError(ReaderError):
+    """Another import holds the library's write lock."""
+
+    def __init__(self, library: Path | str) -> None:
+        self.library = Path(library)
+        super().__init__(
+            "An import is already running on this library; wait for it to finish and try again."
+        )
+
+
+class LibraryError(ReaderError):
+    """The library folder cannot be opened or written."""
+
+
+class IndexDamagedError(LibraryError):
+    """The search index is damaged and must be rebuilt from the stored articles."""
+
+
+class QueryError(ReaderError):
+    """A search that cannot be answered."""
+
+
+class ArticleNotFoundError(ReaderError):
+    """An article id or path that the library does not hold."""

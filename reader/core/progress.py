@@ -1,0 +1,25 @@
+"""Progress: what an import reports after each file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ADDED = "added"
+UPDATED = "updated"
+UNCHANGED = "unchanged"
+DUPLICATE = "duplicate"
+REMOVED = "removed"
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of an import: `done` of `total` files, and what happened to `path`."""
+
+    done: int
+    total: int
+    path: Path
+    status: str
+    problem: str | None = None  # a sentence, when the file was skipped
+    committed: int = 0  # articles safely written to the index so far in this import

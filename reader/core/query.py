@@ -1,0 +1,183 @@
+"""User text → SearchResult: the only module that opens a searcher.
+
+Words search title, body and entity names; dates in the query search the publication date
+and every date the articles mention (see dateblocks.py).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from whoosh import highlight
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
+from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
+from whoosh.query import And, NullQuery, Or, Query, Term
+
+from reader.core import dateblocks, datequery, query_repair, sentences, timex
+from reader.core.datequery import QueryDate
+from reader.core.search_result import Hit, SearchResult
+
+log = logging.getLogger(__name__)
+
+SEARCH_FIELDS = ["title", "body", "names"]
+_DATE_FIELD = re.compile(r"\b(date|published|mentioned):(\"[^\"]*\"|\S+)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+class _Marks(highlight.Formatter):  # type: ignore[misc]
+    """Matched words as <b>…</b> in HTML-escaped text."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f"<b>{_escape(highlight.get_text(text, token, replace))}</b>"
+
+    def format_fragment(self, fragment: Any, replace: bool = False) -> str:
+        out: list[str] = []
+        index = fragment.startchar
+        for token in fragment.matches:
+            if token.startchar < index:
+                continue
+            out.append(_escape(fragment.text[index : token.startchar]))
+            out.append(self.format_token(fragment.text, token, replace))
+            index = token.endchar
+        out.append(_escape(fragment.text[index : fragment.endchar]))
+        return "".join(out)
+
+
+def search(ix: Any, text: str, *, limit: int = 20, today: date) -> SearchResult:
+    """Search the index `ix` for `text`."""
+    words, dates, date_fields, notes = _split_dates(text, today)
+    repaired = query_repair.repair(words)
+    notes += repaired.notes
+    parser = _parser(ix.schema)
+    word_query: Query = parser.parse(repaired.text) if repaired.text else NullQuery
+    date_query = _date_query(dates, date_fields)
+    parts = [q for q in (word_query, date_query) if q is not NullQuery]
+    searched = " ".join([repaired.text] + [d.label for d in dates]).strip()
+    if not parts:
+        return SearchResult(text, searched, notes=notes, dates=[d.label for d in dates])
+    final = parts[0] if len(parts) == 1 else And(parts)
+    with ix.searcher() as searcher:
+        results = searcher.search(final, limit=max(1, limit), terms=True)
+        results.fragmenter = highlight.ContextFragmenter(
+            maxchars=300, surround=80, charlimit=500_000
+        )
+        results.formatter = _Marks()
+        hits = [_hit(hit, dates) for hit in results]
+        total = len(results)
+        suggestion = _suggest(searcher, repaired.text) if total == 0 or len(hits) < 3 else None
+    return SearchResult(text, searched, hits, total, suggestion, notes, [d.label for d in dates])
+
+
+def _parser(schema: Any) -> MultifieldParser:
+    parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts={"title": 2.5, "names": 0.5})
+    parser.add_plugin(FuzzyTermPlugin())
+    for plugin in (BoostPlugin, RangePlugin, GtLtPlugin):
+        parser.remove_plugin_class(plugin)
+    return parser
+
+
+def _split_dates(text: str, today: date) -> tuple[str, list[QueryDate], list[str], list[str]]:
+    """Take the dates out of the query text; `date_fields` says where each must match."""
+    fields = ["published_dates", "mentioned_dates"]
+    notes: list[str] = []
+    field_match = _DATE_FIELD.search(text)
+    if field_match:
+        kind = field_match[1].lower()
+        fields = {"published": ["published_dates"], "mentioned": ["mentioned_dates"]}.get(
+            kind, fields
+        )
+        value = field_match[2].strip('"')
+        found = datequery.find(value, today)
+        if not found:
+            notes.append(
+                f"“{value}” is not a date the reader understands; it was searched as words."
+            )
+            return text.replace(field_match[0], value), [], fields, notes
+        text = text[: field_match.start()] + text[field_match.end() :]
+        return text, found, fields, notes
+    found = datequery.find(text, today)
+    for item in sorted(found, key=lambda d: d.start, reverse=True):
+        text = text[: item.start] + " " + text[item.end :]
+    return text, found, fields, notes
+
+
+def _date_query(dates: list[QueryDate], fields: list[str]) -> Query:
+    if not dates:
+        return NullQuery
+    clauses = []
+    for item in dates:
+        terms = dateblocks.query_terms(item.first, item.last)
+        clauses.append(Or([Term(field, term) for field in fields for term in terms]))
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+def _hit(hit: Any, dates: list[QueryDate]) -> Hit:
+    fields = hit.fields()
+    snippet = _date_snippet(fields, dates) if dates else ""
+    if not snippet:
+        snippet = hit.highlights("body", top=2) or hit.highlights("title", top=1)
+    if not snippet:
+        snippet = _escape(" ".join(fields.get("body", "").split()[:40]))
+    return Hit(
+        article_id=fields["id"],
+        path=Path(fields["path"]),
+        title=fields["title"],
+        published=fields.get("published") or None,
+        score=float(hit.score or 0.0),
+        snippet=" ".join(snippet.split()),
+        source=fields.get("source"),
+        author=fields.get("author"),
+    )
+
+
+def _date_snippet(fields: dict[str, Any], dates: list[QueryDate]) -> str:
+    """The sentence with the first mentioned date that overlaps the query, and its value."""
+    body = fields.get("body", "")
+    for start, end, value in json.loads(fields.get("date_mentions") or "[]"):
+        span = timex.interval(value)
+        if span and any(_overlaps(span, d) for d in dates):
+            first, last = sentences.sentence_span(body, start)
+            before = _escape(body[first:start])
+            after = _escape(body[end:last])
+            mark = f"<b>{_escape(body[start:end])}</b>"
+            return f"{before}{mark} → {_escape(timex.describe(value))}{after}".strip()
+    return ""
+
+
+def _overlaps(span: tuple[date, date], query_date: QueryDate) -> bool:
+    first = query_date.first or date.min
+    last = query_date.last or date.max
+    return span[0] <= last and first <= span[1]
+
+
+def _suggest(searcher: Any, text: str) -> str | None:
+    """Spell a misspelled word the way the index spells it ("Torez" → "Torrez")."""
+    changed = False
+    words = []
+    for word in text.split():
+        bare = word.strip('()"').lower()
+        if _is_unknown_word(searcher, bare):
+            options = searcher.suggest("body", bare, limit=1, maxdist=2, prefix=1)
+            if options:
+                word = word.lower().replace(bare, options[0])
+                changed = True
+        words.append(word)
+    return " ".join(words) if changed else None
+
+
+def _is_unknown_word(searcher: Any, word: str) -> bool:
+    if len(word) < 3 or word.upper() in ("AND", "OR", "NOT") or not _WORD.fullmatch(word):
+        return False
+    return not (searcher.doc_frequency("body", word) or searcher.doc_frequency("title", word))

@@ -1,0 +1,33 @@
+"""Hit and SearchResult: what a search returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching article. `snippet` is HTML-escaped text with matches in <b>…</b>."""
+
+    article_id: str
+    path: Path
+    title: str
+    published: str | None
+    score: float
+    snippet: str
+    source: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The hits for a query and what was actually searched."""
+
+    query: str  # what the user typed
+    searched: str  # the query as understood, after repairs
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    suggestion: str | None = None  # "did you mean" text, when a word looks misspelled
+    notes: list[str] = field(default_factory=list)  # repairs and limits, as sentences
+    dates: list[str] = field(default_factory=list)  # dates recognised in the query

@@ -1,0 +1,128 @@
+"""The command line, run as a user runs it: a real process, a real library in a temp dir."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_000, SEED_001
+
+
+def legal_reader(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("home")
+
+
+@pytest.fixture(scope="module")
+def indexed_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SEED_000.parent.is_dir():
+        pytest.skip(f"the real seed articles are not here ({SEED_000.parent} is absent)")
+    home = tmp_path_factory.mktemp("seeded")
+    result = legal_reader(home, "index", str(SEED_000.parent))
+    assert result.returncode == 0, result.stderr
+    assert "2 added" in result.stdout
+    return home
+
+
+def search_json(home: Path, *query: str) -> list[dict[str, object]]:
+    result = legal_reader(home, "search", *query, "--json")
+    assert result.returncode == 0, result.stderr
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
+
+
+def test_fresh_library_search_finds_the_samples(home: Path) -> None:
+    rows = search_json(home, "Baldwin")
+    assert len(rows) >= 4
+    assert {"path", "title", "published", "score", "snippet"} <= set(rows[0])
+    assert all("resources/articles" in str(row["path"]) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Hutchins", {SEED_000.name, SEED_001.name}),
+        ("Raul Torrez", {SEED_000.name, SEED_001.name}),
+        ("Gutierrez-Reed", {SEED_001.name}),
+        ("Morrisey", {SEED_000.name}),
+    ],
+)
+def test_seed_searches(indexed_home: Path, query: str, expected: set[str]) -> None:
+    seeds = {Path(str(r["path"])).name for r in search_json(indexed_home, query, "--limit", "50")}
+    assert seeds & {SEED_000.name, SEED_001.name} == expected
+
+
+def test_seed_titles_and_dates_in_json(indexed_home: Path) -> None:
+    rows = {
+        Path(str(r["path"])).name: r for r in search_json(indexed_home, "Hutchins", "--limit", "50")
+    }
+    assert rows[SEED_000.name]["published"] == "2024-12-26"
+    assert rows[SEED_000.name]["title"] == (
+        "Alec Baldwin still faces civil lawsuit in 'Rust' set shooting death "
+        "after criminal case was dismissed"
+    )
+    assert rows[SEED_001.name]["published"] is None
+    assert (
+        rows[SEED_001.name]["title"]
+        == "Alec Baldwin's Criminal Case Dismissed, Civil Lawsuit Looms"
+    )
+
+
+def test_malformed_query_answers_without_traceback(indexed_home: Path) -> None:
+    result = legal_reader(indexed_home, "search", '"Baldwin AND (')
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "match" in result.stdout
+
+
+def test_show_prints_title_date_and_summary(seeds_dir: Path, home: Path) -> None:
+    result = legal_reader(home, "show", str(SEED_001))
+    assert result.returncode == 0
+    assert "Title:     Alec Baldwin's Criminal Case Dismissed, Civil Lawsuit Looms" in result.stdout
+    assert "Published: no date" in result.stdout
+    assert "Summary:   Following the dismissal" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("search",), 2, "required"),
+        (("frobnicate",), 2, "invalid choice"),
+        (("search", "x", "--limit", "0"), 2, "must be 1 or more"),
+        (("show", "/nonexistent/file.txt"), 1, "could not be read"),
+        (("index", "/nonexistent/folder"), 1, "no such file or folder"),
+    ],
+)
+def test_errors_exit_with_a_code_and_one_line(
+    home: Path, args: tuple[str, ...], code: int, message: str
+) -> None:
+    result = legal_reader(home, *args)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_index_reports_problem_files(home: Path, tmp_path: Path) -> None:
+    (tmp_path / "fake.md").write_bytes(b"%PDF-1.4 not text")
+    (tmp_path / "real.md").write_text("# Bail hearing\n\nBail was refused.", "utf-8")
+    result = legal_reader(home, "index", str(tmp_path))
+    assert result.returncode == 0
+    assert "fake.md could not be read as an article: it is a PDF file" in result.stderr
+    assert "1 added" in result.stdout
+    assert "1 failed" in result.stdout

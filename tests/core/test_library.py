@@ -1,0 +1,182 @@
+"""The library on disk: incremental import, search, and what survives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core import progress
+from reader.core.errors import IndexBusyError
+from reader.core.library import Library
+from reader.core.writelock import WriteLock
+from tests.conftest import SEED_000, SEED_001
+
+
+def _import(library: Library, *paths: Path) -> list[progress.Progress]:
+    return list(library.import_paths(list(paths)))
+
+
+def _names(library: Library, query: str) -> list[str]:
+    return sorted(hit.path.name for hit in library.search(query).hits)
+
+
+@pytest.fixture
+def seeded(tmp_path: Path, seeds_dir: Path) -> Library:
+    library = Library.open(tmp_path / "lib", samples=False)
+    _import(library, seeds_dir)
+    return library
+
+
+def test_new_library_starts_with_the_sample_articles(tmp_path: Path, sample_dir: Path) -> None:
+    library = Library.open(tmp_path / "lib")
+    assert library.article_count() == len(list(sample_dir.glob("*.md")))
+    assert library.search("Baldwin").total >= 4
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Hutchins", [SEED_000.name, SEED_001.name]),
+        ("Raul Torrez", [SEED_000.name, SEED_001.name]),
+        ("raúl torrez", [SEED_000.name, SEED_001.name]),
+        ("Gutierrez-Reed", [SEED_001.name]),
+        ("Morrisey", [SEED_000.name]),
+        ('"Kari Morrisey"', [SEED_000.name]),
+        ("Zemko OR Morrisey", [SEED_000.name, SEED_001.name]),
+        ("Baldwin NOT Zemko", [SEED_000.name]),
+        ("Gutier*", [SEED_001.name]),
+        ("Moriseyy~2", [SEED_000.name]),
+        ("title:looms", [SEED_001.name]),
+    ],
+)
+def test_search_finds_the_right_seeds(seeded: Library, query: str, expected: list[str]) -> None:
+    assert _names(seeded, query) == expected
+
+
+@pytest.mark.parametrize(
+    "query", ['"Baldwin AND (', "AND", "((", "*", 'Baldwin"', "NOT NOT", "title:", ":::", "a~99"]
+)
+def test_malformed_queries_are_answered_not_raised(seeded: Library, query: str) -> None:
+    result = seeded.search(query)
+    assert result.searched is not None
+    if query == '"Baldwin AND (':
+        assert result.total == 2
+        assert result.notes
+
+
+def test_hits_carry_title_date_and_highlighted_snippet(seeded: Library) -> None:
+    result = seeded.search("Morrisey")
+    (hit,) = result.hits
+    assert hit.published == "2024-12-26"
+    assert hit.title.startswith("Alec Baldwin still faces civil lawsuit")
+    assert "<b>Morrisey</b>" in hit.snippet
+    assert hit.score > 0
+
+
+def test_did_you_mean_spells_a_name_from_the_index(seeded: Library) -> None:
+    result = seeded.search("Torez")
+    assert result.total == 0
+    assert result.suggestion == "torrez"
+
+
+def test_reimport_skips_unchanged_files(seeded: Library, seeds_dir: Path) -> None:
+    statuses = {step.status for step in _import(seeded, seeds_dir)}
+    assert statuses == {progress.UNCHANGED}
+
+
+def test_changed_file_is_reindexed_and_deleted_file_dropped(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Verdict in Smith case\n\nJudge Alvarez ruled.", "utf-8")
+    (folder / "b.txt").write_text("Appeal lodged\n\nThe Crown appealed.", "utf-8")
+    library = Library.open(tmp_path / "lib", samples=False)
+    _import(library, folder)
+    assert library.article_count() == 2
+
+    (folder / "a.txt").write_text("Verdict in Smith case\n\nJudge Okafor ruled.", "utf-8")
+    (folder / "b.txt").unlink()
+    steps = {step.path.name: step.status for step in _import(library, folder)}
+    assert steps == {"a.txt": progress.UPDATED, "b.txt": progress.REMOVED}
+    assert library.article_count() == 1
+    assert _names(library, "Okafor") == ["a.txt"]
+    assert _names(library, "Alvarez") == []
+    assert _names(library, "Crown") == []
+
+
+def test_duplicate_content_is_collapsed(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for name in ("one.txt", "copy.txt"):
+        (folder / name).write_text("Jury out\n\nThe jury retired.", "utf-8")
+    library = Library.open(tmp_path / "lib", samples=False)
+    statuses = sorted(step.status for step in _import(library, folder))
+    assert statuses == [progress.ADDED, progress.DUPLICATE]
+    assert library.article_count() == 1
+
+
+def test_bad_files_are_reported_and_the_rest_imported(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "good.md").write_text("# Ruling\n\nThe court ruled.", "utf-8")
+    (folder / "bad.md").write_bytes(b"%PDF-1.4\x00\x00")
+    library = Library.open(tmp_path / "lib", samples=False)
+    steps = {step.path.name: step for step in _import(library, folder)}
+    assert steps["bad.md"].status == progress.FAILED
+    assert "PDF" in (steps["bad.md"].problem or "")
+    assert steps["good.md"].status == progress.ADDED
+    assert library.article_count() == 1
+
+
+def test_a_stopped_import_keeps_its_committed_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(10):
+        (folder / f"{i:02d}.txt").write_text(
+            f"Story {i}\n\nWitness number w{i} testified.", "utf-8"
+        )
+    monkeypatch.setattr("reader.core.library.BATCH_FILES", 4)
+    library = Library.open(tmp_path / "lib", samples=False)
+    steps = library.import_paths([folder])
+    for step in steps:
+        if step.done == 7:
+            break
+    steps.close()  # the user cancelled after 7 files
+    reopened = Library.open(tmp_path / "lib", samples=False)
+    assert reopened.article_count() == 4  # the first batch; the half-done one is not visible
+    statuses = [s.status for s in reopened.import_paths([folder])]
+    assert statuses.count(progress.UNCHANGED) == 4
+    assert reopened.article_count() == 10
+
+
+def test_second_import_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib", samples=False)
+    with WriteLock(library.root), pytest.raises(IndexBusyError, match="already running"):
+        _import(library, tmp_path)
+
+
+def test_library_keeps_its_own_copy_of_each_article(tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text("Sentencing\n\nThe defendant was sentenced.", "utf-8")
+    library = Library.open(tmp_path / "lib", samples=False)
+    _import(library, source)
+    source.unlink()
+    copies = [p for p in (library.root / "store").rglob("*") if p.is_file()]
+    assert [p.read_text("utf-8") for p in copies] == ["Sentencing\n\nThe defendant was sentenced."]
+    article = library.article(library.search("sentenced").hits[0].article_id)
+    assert article.title == "Sentencing"
+
+
+def test_date_search_on_publication_date(seeded: Library) -> None:
+    assert _names(seeded, "2024-12-26") == [SEED_000.name]
+    assert _names(seeded, "2024-12-25") == []
+    assert _names(seeded, "Hutchins 2024") == [SEED_000.name]
+
+
+def test_manifest_is_rebuilt_when_lost(seeded: Library, seeds_dir: Path) -> None:
+    os.remove(seeded.manifest_path)
+    statuses = {step.status for step in _import(seeded, seeds_dir)}
+    assert statuses == {progress.UNCHANGED}
