@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-SOURCES := reader tests bench
+SOURCES := $(wildcard reader tests bench)
 
 .PHONY: app test test-slow lint bench screenshots clean
 

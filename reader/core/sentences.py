@@ -9,10 +9,81 @@ log = logging.getLogger(__name__)
 
 # Words that end in a period without ending a sentence (compared lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st gen gov sen rep rev lt col capt sgt maj cmdr supt det insp
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc bros vs v etc al approx dept est fig ft mt ave blvd rd
-    u.s u.k u.n e.g i.e a.m p.m d.c n.y l.a""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "cmdr",
+        "supt",
+        "det",
+        "insp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "bros",
+        "vs",
+        "v",
+        "etc",
+        "al",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "ft",
+        "mt",
+        "ave",
+        "blvd",
+        "rd",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "d.c",
+        "n.y",
+        "l.a",
+    ]
 )
 
 # A candidate break: . ! or ? (plus closing quotes/brackets), then space, then a likely start.
@@ -29,7 +100,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # Single capital initials ("John F. Kennedy") and dotted acronyms ("U.S.") do not end one.
     if token in ("no", "nos"):  # "No. 5" but "said no. Then"
         return text[dot + 1 : dot + 3].strip()[:1].isdigit()
-    return token in ABBREVIATIONS or len(token) == 1 and token.isalpha()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def boundaries(text: str) -> list[int]:
