@@ -15,7 +15,10 @@ _ENTITY_FIELDS = {PERSON: "person", ORG: "org", PLACE: "place", LEGAL: "legal"}
 
 
 def fields(
-    article: Article, stored_name: str, sources: Sequence[str], mentions: Sequence[Mention]
+    article: Article,
+    stored_name: str,
+    sources: Sequence[tuple[str, int, int]],
+    mentions: Sequence[Mention],
 ) -> dict[str, Any]:
     """Return the Whoosh fields of `article` (mentions may be empty when no model ran)."""
     doc: dict[str, Any] = {

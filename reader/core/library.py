@@ -241,7 +241,7 @@ class _Import:
             log.exception("Entity extraction failed for %s", article.path)
             mentions = []
         sources = [
-            [p, s.size, s.mtime_ns]
+            (p, s.size, s.mtime_ns)
             for p, s in self.working.sources.items()
             if s.article_id == article.id
         ]
