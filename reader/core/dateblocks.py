@@ -56,6 +56,16 @@ def index_terms(first: date, last: date) -> list[str]:
     return sorted(terms)
 
 
+def containing_terms(first: date, last: date) -> list[str]:
+    """Terms saying only "lies inside this month / year", for intervals too vague for days."""
+    terms = {f"^y{year:04d}" for year in range(first.year, last.year + 1)}
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        terms.add(f"^m{month.year:04d}{month.month:02d}")
+        month = (month + timedelta(days=32)).replace(day=1)
+    return sorted(terms)
+
+
 def query_terms(first: date | None, last: date | None) -> list[str]:
     """Return the terms any of which marks an indexed interval overlapping [first, last]."""
     first = first or date(FIRST_YEAR, 1, 1)

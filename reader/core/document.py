@@ -40,22 +40,30 @@ def fields(
         doc["published_day"] = _day_number(published[0])
         doc["published_dates"] = " ".join(dateblocks.index_terms(*published))
     names: dict[str, set[str]] = {name: set() for name in _ENTITY_FIELDS.values()}
+    canonical: dict[str, set[str]] = {name: set() for name in _ENTITY_FIELDS.values()}
     mentioned: set[str] = set()
     dated: list[tuple[int, int, str]] = []
     for mention in mentions:
         field = _ENTITY_FIELDS.get(mention.label)
         if field:
             names[field].add(mention.text)
-            if mention.canonical:
-                names[field].add(mention.canonical)
+            name = mention.canonical or mention.text
+            names[field].add(name)
+            canonical[field].add(entity_name(mention))
         elif mention.label in (DATE, TIME) and mention.value:
             span = timex.interval(mention.value)
             if span:
-                mentioned.update(dateblocks.index_terms(*span))
+                mentioned.update(_mentioned_terms(mention.value, span))
                 dated.append((mention.start, mention.end, mention.value))
+    facets: dict[str, list[str]] = {}
     for field, values in names.items():
         if values:
             doc[field] = "\n".join(sorted(values))
+        keys = sorted(canonical[field])
+        if keys:
+            facets[field] = keys
+            doc[f"{field}_key"] = ",".join(keys)
+    doc["facets"] = json.dumps(facets)
     doc["names"] = "\n".join(sorted(names["person"] | names["org"] | names["place"]))
     if mentioned:
         doc["mentioned_dates"] = " ".join(sorted(mentioned))
@@ -63,5 +71,24 @@ def fields(
     return {key: value for key, value in doc.items() if value is not None}
 
 
+def _mentioned_terms(value: str, span: tuple[date, date]) -> list[str]:
+    """Index terms for a mentioned date; a week ("this week") only counts for its month and year.
+
+    A reader who searches for one day wants articles that name that day (or the month or
+    year around it), not every article that said "this week" near it.
+    """
+    if "W" not in value:
+        return dateblocks.index_terms(*span)
+    return dateblocks.containing_terms(*span)
+
+
 def _day_number(day: date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
+
+
+def entity_name(mention: Mention) -> str:
+    """The name an entity is filtered and counted by (commas would split the keyword)."""
+    name = mention.canonical or mention.text
+    if mention.label == LEGAL and not mention.canonical:
+        name = name.lower()
+    return " ".join(name.replace(",", " ").split())

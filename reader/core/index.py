@@ -22,7 +22,7 @@ from reader.core.errors import IndexBusyError, IndexDamagedError
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "articles"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # A generous RAM buffer means fewer, larger segments per batch (DECISIONS.md: one writer).
 WRITER_MEMORY_MB = 256
 
@@ -49,6 +49,12 @@ def schema() -> Schema:
         org=TEXT(analyzer=words),
         place=TEXT(analyzer=words),
         legal=TEXT(analyzer=words),
+        # Whole canonical names, for filters and facet counts ("Alec Baldwin", not two words).
+        person_key=KEYWORD(commas=True, lowercase=False),
+        org_key=KEYWORD(commas=True, lowercase=False),
+        place_key=KEYWORD(commas=True, lowercase=False),
+        legal_key=KEYWORD(commas=True, lowercase=False),
+        facets=STORED(),
         published_dates=KEYWORD(lowercase=False),
         mentioned_dates=KEYWORD(lowercase=False),
         date_mentions=STORED(),

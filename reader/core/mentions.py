@@ -29,3 +29,29 @@ class Mention:
     subtype: str | None = None  # LEGAL: CHARGE, COURT, ROLE, OUTCOME, PROCEEDING
     value: str | None = None  # TimeML value for temporal mentions, "750000 USD" for money
     canonical: str | None = None  # the entity this mention refers to, e.g. "Alec Baldwin"
+
+
+def to_dict(mention: Mention) -> dict[str, object]:
+    """Return `mention` as a JSON-ready dict, leaving out fields that are None."""
+    fields = {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "label": mention.label,
+        "subtype": mention.subtype,
+        "value": mention.value,
+        "canonical": mention.canonical,
+    }
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def from_dict(data: dict[str, object]) -> Mention:
+    """Return the Mention stored by to_dict(); raises ValueError on a malformed dict."""
+    start, end, text, label = (data.get(k) for k in ("start", "end", "text", "label"))
+    extra = [data.get(k) for k in ("subtype", "value", "canonical")]
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(text, str)):
+        raise ValueError(f"not a stored mention: {data!r}")
+    if label not in LABELS or not all(v is None or isinstance(v, str) for v in extra):
+        raise ValueError(f"not a stored mention: {data!r}")
+    subtype, value, canonical = (v if isinstance(v, str) else None for v in extra)
+    return Mention(start, end, text, str(label), subtype, value, canonical)

@@ -17,15 +17,19 @@ from typing import Any
 from whoosh import highlight
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
-from whoosh.query import And, NullQuery, Or, Query, Term
+from whoosh.query import And, Every, NullQuery, NumericRange, Or, Query, Term
 
 from reader.core import dateblocks, datequery, query_repair, sentences, timex
 from reader.core.datequery import QueryDate
+from reader.core.filters import FACETS, Filters
 from reader.core.search_result import Hit, SearchResult
 
 log = logging.getLogger(__name__)
 
 SEARCH_FIELDS = ["title", "body", "names"]
+# Facet counts are taken over this many top hits; beyond that they would cost every search.
+FACET_DEPTH = 100
+FACET_NAMES = 30
 _DATE_FIELD = re.compile(r"\b(date|published|mentioned):(\"[^\"]*\"|\S+)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -55,29 +59,81 @@ class _Marks(highlight.Formatter):  # type: ignore[misc]
         return "".join(out)
 
 
-def search(ix: Any, text: str, *, limit: int = 20, today: date) -> SearchResult:
-    """Search the index `ix` for `text`."""
+def search(
+    ix: Any,
+    text: str,
+    *,
+    limit: int = 20,
+    today: date,
+    filters: Filters | None = None,
+    facets: bool = False,
+) -> SearchResult:
+    """Search the index `ix` for `text`, narrowed by `filters`; count entities if `facets`."""
     words, dates, date_fields, notes = _split_dates(text, today)
     repaired = query_repair.repair(words)
     notes += repaired.notes
     parser = _parser(ix.schema)
     word_query: Query = parser.parse(repaired.text) if repaired.text else NullQuery
     date_query = _date_query(dates, date_fields)
+    filter_query = _filter_query(filters)
     parts = [q for q in (word_query, date_query) if q is not NullQuery]
     searched = " ".join([repaired.text] + [d.label for d in dates]).strip()
-    if not parts:
+    if not parts and filter_query is None:
         return SearchResult(text, searched, notes=notes, dates=[d.label for d in dates])
-    final = parts[0] if len(parts) == 1 else And(parts)
+    final = parts[0] if len(parts) == 1 else And(parts) if parts else Every()
     with ix.searcher() as searcher:
-        results = searcher.search(final, limit=max(1, limit), terms=True)
+        depth = max(limit, FACET_DEPTH) if facets else limit
+        results = searcher.search(final, limit=max(1, depth), terms=True, filter=filter_query)
         results.fragmenter = highlight.ContextFragmenter(
             maxchars=300, surround=80, charlimit=500_000
         )
         results.formatter = _Marks()
-        hits = [_hit(hit, dates) for hit in results]
+        counts = _facets(results) if facets else {}
+        # Snippets are the expensive part: build them only for the rows that are returned.
+        hits = [_hit(results[i], dates) for i in range(min(limit, results.scored_length()))]
         total = len(results)
         suggestion = _suggest(searcher, repaired.text) if total == 0 or len(hits) < 3 else None
-    return SearchResult(text, searched, hits, total, suggestion, notes, [d.label for d in dates])
+    return SearchResult(
+        text, searched, hits, total, suggestion, notes, [d.label for d in dates], counts
+    )
+
+
+def _filter_query(filters: Filters | None) -> Query | None:
+    if filters is None or filters.is_empty:
+        return None
+    clauses: list[Query] = [
+        Term(f"{facet}_key", name) for facet, names in filters.by_facet().items() for name in names
+    ]
+    first = timex.interval(filters.published_from) if filters.published_from else None
+    last = timex.interval(filters.published_to) if filters.published_to else None
+    if first or last:
+        clauses.append(
+            NumericRange(
+                "published_day",
+                _day_number(first[0]) if first else None,
+                _day_number(last[1]) if last else None,
+            )
+        )
+    return And(clauses) if len(clauses) > 1 else clauses[0]
+
+
+def _day_number(day: date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _facets(results: Any) -> dict[str, list[tuple[str, int]]]:
+    """Entity names with the number of top hits that mention them, most frequent first."""
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    for i in range(min(FACET_DEPTH, results.scored_length())):
+        stored = json.loads(results[i].get("facets") or "{}")
+        for facet, names in stored.items():
+            bucket = counts.setdefault(facet, {})
+            for name in names:
+                bucket[name] = bucket.get(name, 0) + 1
+    return {
+        facet: sorted(bucket.items(), key=lambda item: (-item[1], item[0]))[:FACET_NAMES]
+        for facet, bucket in counts.items()
+    }
 
 
 def _parser(schema: Any) -> MultifieldParser:

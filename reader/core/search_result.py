@@ -31,3 +31,5 @@ class SearchResult:
     suggestion: str | None = None  # "did you mean" text, when a word looks misspelled
     notes: list[str] = field(default_factory=list)  # repairs and limits, as sentences
     dates: list[str] = field(default_factory=list)  # dates recognised in the query
+    # Entity names among the top hits, with how many hits mention each: "person" → [(name, n)]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)

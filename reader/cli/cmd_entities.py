@@ -1,0 +1,78 @@
+"""`legal-reader entities FILE`: the people, places, sums, dates and legal terms in a file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from reader.core import entity_table, extraction, ingest, mentions
+from reader.core.mentions import Mention
+
+_HEADINGS = {
+    mentions.PERSON: "People",
+    mentions.ORG: "Organisations",
+    mentions.PLACE: "Places",
+    mentions.LEGAL: "Legal terms",
+}
+
+
+def register(subparsers: Any) -> None:
+    """Add the `entities` command."""
+    parser = subparsers.add_parser("entities", help="list the entities and dates in a file")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print every mention as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the file (without importing it), extract its entities and print them."""
+    article = ingest.load_article(args.file)
+    found = extraction.extract_article(article.body, extraction.anchor(article))
+    print(to_json(found) if args.json else to_text(found))
+    return 0
+
+
+def to_json(found: list[Mention]) -> str:
+    """Every mention as a JSON object."""
+    return json.dumps([mentions.to_dict(m) for m in found], ensure_ascii=False, indent=2)
+
+
+def to_text(found: list[Mention]) -> str:
+    """Entities grouped by type, each once with its other spellings; then sums and dates."""
+    lines: list[str] = []
+    rows = entity_table.build([("file", found)])
+    for label, heading in _HEADINGS.items():
+        of_type = [row for row in rows if row.label == label]
+        if not of_type:
+            continue
+        lines.append(f"{heading}:")
+        for row in of_type:
+            kind = _subtype(found, row.key) if label == mentions.LEGAL else ""
+            other = [a for a in row.aliases if a != row.name]
+            also = f"  (also: {', '.join(other)})" if other else ""
+            lines.append(f"  {row.name}{kind}  ({row.mentions}){also}")
+        lines.append("")
+    for label, heading in ((mentions.MONEY, "Money"), (mentions.DATE, "Dates")):
+        listed = [
+            m
+            for m in found
+            if m.label == label or (label == "DATE" and m.label in mentions.TEMPORAL)
+        ]
+        if listed:
+            lines.append(f"{heading}:")
+            for m in listed:
+                kind = f" [{m.label}]" if m.label != label else ""
+                lines.append(f"  {m.text}{kind} → {m.value or 'unresolved'}")
+            lines.append("")
+    return "\n".join(lines).rstrip() or "No entities found."
+
+
+def _subtype(found: list[Mention], key: str) -> str:
+    from reader.core.folding import fold
+
+    for m in found:
+        if m.label == mentions.LEGAL and fold(m.canonical or m.text) == key and m.subtype:
+            return f" [{m.subtype}]"
+    return ""

@@ -1,0 +1,197 @@
+"""Entities of an article: people, organisations, places, sums, dates and the legal layer.
+
+The spaCy model (NER only, with the legal EntityRuler in front of it) runs once per line of the
+text: a whole-text run glues a heading to the next line ("Baldwin\\n\\nFast" became an ORG).
+The model's spans are then trimmed, relabelled with the place gazetteer, and made consistent
+across the article (reader.core.aliases).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reader.core import aliases, dates, legal, money, places
+from reader.core import nlp as nlp_loader
+from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# spaCy (OntoNotes) label → ours; labels not listed here are dropped (MONEY has its own finder).
+_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ""}
+_MARKUP = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
+# An editorial insertion inside a quotation, "Attorney General [Raul] Torrez"; not a link.
+_EDITORIAL = re.compile(r"\[([^\[\]\n]{1,60})\](?!\()")
+_BATCH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line of the text as the model sees it; origin[i] is the offset of text[i]."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the full-text offsets of the block's characters start..end."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def blocks(text: str) -> list[Block]:
+    """Split `text` into lines without markdown markup or editorial brackets."""
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        body_start = line.start() + _MARKUP.match(line.group(0)).end()  # type: ignore[union-attr]
+        body = text[body_start : line.end()]
+        if not body.strip():
+            continue
+        kept = [i for i in range(len(body)) if not _is_bracket(body, i)]
+        found.append(Block("".join(body[i] for i in kept), tuple(body_start + i for i in kept)))
+    return found
+
+
+def _is_bracket(body: str, i: int) -> bool:
+    if body[i] not in "[]":
+        return False
+    return any(m.start() == i or m.end() - 1 == i for m in _EDITORIAL.finditer(body))
+
+
+@functools.cache
+def pipeline() -> Language:
+    """Return the NER-only pipeline with the legal ruler in front (loaded on first call)."""
+    import spacy
+
+    nlp = spacy.load(nlp_loader.MODEL, exclude=nlp_loader.NER_ONLY_EXCLUDE)
+    legal.add_ruler(nlp)
+    return nlp
+
+
+def extract(
+    text: str, published: date | None = None, *, nlp: Language | None = None
+) -> list[Mention]:
+    """Return the mentions in `text`, sorted by position; dates resolve against `published`."""
+    return extract_many([text], [published], nlp=nlp)[0]
+
+
+def extract_many(
+    texts: Sequence[str],
+    published_list: Sequence[date | None],
+    n_process: int = 1,
+    *,
+    nlp: Language | None = None,
+) -> list[list[Mention]]:
+    """Return the mentions of each text; with n_process > 1 the work is shared by processes."""
+    if n_process > 1 and len(texts) > 1:
+        chunks = [list(range(i, len(texts), n_process)) for i in range(n_process)]
+        results: list[list[Mention]] = [[] for _ in texts]
+        with ProcessPoolExecutor(max_workers=n_process) as pool:
+            jobs = [
+                pool.submit(_extract_chunk, [texts[i] for i in c], [published_list[i] for i in c])
+                for c in chunks
+            ]
+            for chunk, job in zip(chunks, jobs, strict=True):
+                for i, mentions in zip(chunk, job.result(), strict=True):
+                    results[i] = mentions
+        return results
+    return list(_run(texts, published_list, nlp or pipeline()))
+
+
+def _extract_chunk(
+    texts: Sequence[str], published_list: Sequence[date | None]
+) -> list[list[Mention]]:
+    return list(_run(texts, published_list, pipeline()))
+
+
+def _run(
+    texts: Sequence[str],
+    published_list: Sequence[date | None],
+    nlp: Language,
+    n_process: int = 1,
+) -> Iterator[list[Mention]]:
+    legal.add_ruler(nlp)
+    split = [blocks(t) for t in texts]
+    docs = nlp.pipe((b.text for bs in split for b in bs), batch_size=_BATCH, n_process=n_process)
+    for text, published, text_blocks in zip(texts, published_list, split, strict=True):
+        yield _mentions(text, published, text_blocks, [next(docs) for _ in text_blocks])
+
+
+def _mentions(
+    text: str, published: date | None, text_blocks: Sequence[Block], docs: Sequence[Doc]
+) -> list[Mention]:
+    named: list[Mention] = []
+    fixed: list[Mention] = []  # legal terms and justice bodies from the ruler
+    temporal: list[tuple[int, int]] = []
+    for block, doc in zip(text_blocks, docs, strict=True):
+        for ent in doc.ents:
+            start, end = block.span(ent.start_char, ent.end_char)
+            if ent.label_ in (DATE, TIME):
+                temporal.append((start, end))
+            elif ent.ent_id_:
+                fixed.append(_ruler_mention(text, start, end, ent.label_, ent.ent_id_))
+            elif ent.label_ in _LABELS:
+                named.extend(_named_mention(text, start, end, _LABELS[ent.label_]))
+    sums = money.find(text)
+    named = _add_gazetteer_places(text, named, [*fixed, *sums])
+    named = aliases.link(named)
+    named += aliases.repeats(text, [*named, *fixed, *sums])
+    found = _without_overlaps([*fixed, *sums, *named])
+    free = [(s, e) for s, e in temporal if not _overlaps(found, s, e)]
+    found = _without_overlaps([*found, *dates.find(text, published, free)])
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _ruler_mention(text: str, start: int, end: int, label: str, ent_id: str) -> Mention:
+    kind, canonical = legal.parse_ent_id(ent_id)
+    if label == LEGAL:
+        return Mention(start, end, text[start:end], LEGAL, subtype=kind, canonical=canonical)
+    start, end = aliases.trim(text, start, end, ORG)
+    return Mention(start, end, text[start:end], ORG, canonical=aliases.clean(text[start:end]))
+
+
+def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]:
+    start, end = aliases.trim(text, start, end, label or ORG)
+    if end <= start:
+        return []
+    name = aliases.clean(text[start:end])
+    if label and name.split()[-1] in aliases.ORG_WORDS:
+        label = ORG
+    elif label != PERSON and places.is_place(name):
+        label = PLACE
+    elif label == PERSON and name in places.names() and " " not in name:
+        label = PLACE  # "Paris" alone is far more often the city
+    return [Mention(start, end, text[start:end], label)] if label else []
+
+
+def _add_gazetteer_places(
+    text: str, named: list[Mention], others: Iterable[Mention]
+) -> list[Mention]:
+    taken = [*named, *others]
+    extra = [
+        Mention(m.start(), m.end(), m.group(0), PLACE)
+        for m in places.finder().finditer(text)
+        if not _overlaps(taken, m.start(), m.end())
+    ]
+    return sorted([*named, *extra], key=lambda m: m.start)
+
+
+def _overlaps(mentions: Iterable[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _without_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep mentions in the given order of priority, dropping any that overlap a kept one."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if m.end > m.start and not _overlaps(kept, m.start, m.end):
+            kept.append(m)
+    return kept

@@ -1,0 +1,28 @@
+"""Filters: narrowing a search to entities and a publication date range."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FACETS = ("person", "org", "place", "legal")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Hits must mention every listed entity and be published within the range (ISO dates)."""
+
+    people: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    legal: tuple[str, ...] = ()
+    published_from: str | None = None
+    published_to: str | None = None
+
+    def by_facet(self) -> dict[str, tuple[str, ...]]:
+        """The entity filters keyed by facet name."""
+        return {"person": self.people, "org": self.orgs, "place": self.places, "legal": self.legal}
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is filtered."""
+        return not (any(self.by_facet().values()) or self.published_from or self.published_to)
