@@ -19,3 +19,15 @@ def ner() -> Language:
     import spacy
 
     return spacy.load(MODEL, exclude=NER_ONLY_EXCLUDE)
+
+
+# The tagger needs only its tok2vec listener: POS tags at several times NER-only speed.
+TAGGER_ONLY_EXCLUDE = ["parser", "attribute_ruler", "lemmatizer", "ner", "senter"]
+
+
+@functools.cache
+def tagger() -> Language:
+    """Return a POS-tagging-only English pipeline (for verb tense; loaded on first call)."""
+    import spacy
+
+    return spacy.load(MODEL, exclude=TAGGER_ONLY_EXCLUDE)

@@ -31,6 +31,8 @@ SEARCH_FIELDS = ["title", "body", "names"]
 FACET_DEPTH = 100
 FACET_NAMES = 30
 _DATE_FIELD = re.compile(r"\b(date|published|mentioned):(\"[^\"]*\"|\S+)", re.IGNORECASE)
+# Block markup of the markdown body ("## Heading", "> quote", "- item") is not text to show.
+_MARKDOWN_PREFIX = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-*])\s+")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -192,7 +194,7 @@ def _hit(hit: Any, dates: list[QueryDate]) -> Hit:
         title=fields["title"],
         published=fields.get("published") or None,
         score=float(hit.score or 0.0),
-        snippet=" ".join(snippet.split()),
+        snippet=" ".join(_MARKDOWN_PREFIX.sub("", snippet).split()),
         source=fields.get("source"),
         author=fields.get("author"),
     )
@@ -203,13 +205,21 @@ def _date_snippet(fields: dict[str, Any], dates: list[QueryDate]) -> str:
     body = fields.get("body", "")
     for start, end, value in json.loads(fields.get("date_mentions") or "[]"):
         span = timex.interval(value)
-        if span and any(_overlaps(span, d) for d in dates):
+        # A week ("this week") is indexed for its month only; show it only for such queries.
+        precise = "W" not in value or all(_is_month_or_wider(d) for d in dates)
+        if span and precise and any(_overlaps(span, d) for d in dates):
             first, last = sentences.sentence_span(body, start)
             before = _escape(body[first:start])
             after = _escape(body[end:last])
             mark = f"<b>{_escape(body[start:end])}</b>"
             return f"{before}{mark} → {_escape(timex.describe(value))}{after}".strip()
     return ""
+
+
+def _is_month_or_wider(query_date: QueryDate) -> bool:
+    if query_date.first is None or query_date.last is None:
+        return True
+    return (query_date.last - query_date.first).days >= 27
 
 
 def _overlaps(span: tuple[date, date], query_date: QueryDate) -> bool:

@@ -1,0 +1,147 @@
+"""A chronology across articles: dated events, grouped when they are the same, with conflicts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reader.core import sentences, timex
+from reader.core.mentions import DATE, LEGAL, PERSON, TIME, Mention
+
+log = logging.getLogger(__name__)
+
+# Legal event words, by the stem that names the event ("dismissed", "dismissal" → dismissal).
+_EVENT_WORDS = (
+    (r"dismiss", "dismissal"), (r"shoot|shot\b", "shooting"), (r"sentenc", "sentencing"),
+    (r"appeal", "appeal"), (r"convict", "conviction"), (r"acquit", "acquittal"),
+    (r"indict", "indictment"), (r"arrest", "arrest"), (r"charg", "charge"),
+    (r"plead|plea\b", "plea"), (r"verdict", "verdict"), (r"trial", "trial"),
+    (r"settle", "settlement"), (r"sue\b|sued\b|lawsuit", "lawsuit"), (r"kill|death|died", "death"),
+    (r"releas", "release"), (r"hearing", "hearing"), (r"mistrial", "mistrial"),
+)  # fmt: skip
+_EVENT_PATTERN = re.compile(
+    "|".join(rf"(?P<e{i}>\b(?:{p}))" for i, (p, _) in enumerate(_EVENT_WORDS)), re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated statement in one article."""
+
+    value: str
+    first: date
+    last: date
+    sentence: str
+    article_id: str
+    article_title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventGroup:
+    """Events taken to be the same happening; `conflict` when articles disagree on its date."""
+
+    events: tuple[Event, ...]
+    people: tuple[str, ...] = ()
+    event_word: str | None = None
+    conflict: bool = False
+
+    @property
+    def value(self) -> str:
+        """The most precise date the group's events give."""
+        return min(self.events, key=lambda e: (e.last - e.first, e.first)).value
+
+
+def _event_word(sentence: str, legal: Sequence[Mention]) -> str | None:
+    for m in legal:
+        found = _EVENT_PATTERN.search(m.canonical or m.text)
+        if found and found.lastgroup:
+            return _EVENT_WORDS[int(found.lastgroup[1:])][1]
+    found = _EVENT_PATTERN.search(sentence)
+    return _EVENT_WORDS[int(found.lastgroup[1:])][1] if found and found.lastgroup else None
+
+
+def _events(
+    article_id: str, title: str, text: str, mentions: Sequence[Mention]
+) -> list[tuple[Event, tuple[str, ...], str | None]]:
+    out = []
+    for m in mentions:
+        span = timex.interval(m.value) if m.label in (DATE, TIME) else None
+        if span is None or m.value is None:
+            continue
+        s, e = sentences.sentence_span(text, m.start)
+        inside = [x for x in mentions if s <= x.start < e]
+        people = tuple(sorted({x.canonical or x.text for x in inside if x.label == PERSON}))
+        word = _event_word(text[s:e], [x for x in inside if x.label == LEGAL])
+        event = Event(m.value, span[0], span[1], text[s:e], article_id, title, m.start, m.end)
+        out.append((event, people, word))
+    return out
+
+
+def _disagree(events: Sequence[Event]) -> bool:
+    """Two articles give dates that cannot both be right (their day intervals do not overlap)."""
+    return any(
+        a.article_id != b.article_id and (a.last < b.first or b.last < a.first)
+        for i, a in enumerate(events)
+        for b in events[i + 1 :]
+    )
+
+
+def build(
+    articles: Iterable[tuple[str, str, str, Sequence[Mention]]],
+) -> list[EventGroup]:
+    """Return the dated events of `articles` grouped by happening and ordered by date."""
+    keyed: dict[tuple[object, ...], list[Event]] = {}
+    details: dict[tuple[object, ...], tuple[tuple[str, ...], str | None]] = {}
+    for article_id, title, text, mentions in articles:
+        for event, people, word in _events(article_id, title, text, mentions):
+            # Same people and same legal event word: the same happening, whatever the date.
+            key: tuple[object, ...] = (
+                ("event", people, word)
+                if people and word
+                else ("date", event.value, event.sentence)
+            )
+            keyed.setdefault(key, []).append(event)
+            details[key] = (people, word)
+    groups = []
+    for key, events in keyed.items():
+        people, word = details[key]
+        conflict = key[0] == "event" and _disagree(events)
+        ordered = tuple(sorted(events, key=lambda e: (e.first, e.article_id, e.start)))
+        groups.append(EventGroup(ordered, people, word, conflict))
+    return sorted(groups, key=lambda g: (min(e.first for e in g.events), g.value))
+
+
+def to_csv(groups: Iterable[EventGroup]) -> str:
+    """Return the chronology as CSV, one row per event."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "first", "last", "event", "people", "conflict", "article_id",
+                     "article_title", "sentence"])  # fmt: skip
+    for g in groups:
+        for e in g.events:
+            writer.writerow([e.value, e.first.isoformat(), e.last.isoformat(), g.event_word or "",
+                             "; ".join(g.people), "yes" if g.conflict else "", e.article_id,
+                             e.article_title, e.sentence])  # fmt: skip
+    return out.getvalue()
+
+
+def to_markdown(groups: Iterable[EventGroup]) -> str:
+    """Return the chronology as Markdown: one heading per group, one line per article."""
+    lines = ["# Chronology", ""]
+    for g in groups:
+        what = " ".join(x for x in (g.event_word or "", ", ".join(g.people)) if x)
+        warning = " (conflicting dates)" if g.conflict else ""
+        lines.append(f"## {timex.describe(g.value)}{' — ' + what if what else ''}{warning}")
+        lines.append("")
+        for e in g.events:
+            date_note = f" [{timex.describe(e.value)}]" if g.conflict else ""
+            lines.append(f"- *{e.article_title}*{date_note}: {' '.join(e.sentence.split())}")
+        lines.append("")
+    return "\n".join(lines)

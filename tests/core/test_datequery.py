@@ -1,0 +1,57 @@
+"""datequery.find: dates in a search query, in any common form, as day intervals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reader.core import datequery
+
+TODAY = date(2025, 6, 15)
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "last", "label"),
+    [
+        ("October 21, 2021", date(2021, 10, 21), date(2021, 10, 21), "October 21, 2021"),
+        ("Oct. 21, 2021", date(2021, 10, 21), date(2021, 10, 21), "October 21, 2021"),
+        ("21 October 2021", date(2021, 10, 21), date(2021, 10, 21), "October 21, 2021"),
+        ("2021-10-21", date(2021, 10, 21), date(2021, 10, 21), "October 21, 2021"),
+        ("10/21/2021", date(2021, 10, 21), date(2021, 10, 21), "October 21, 2021"),
+        ("July 2024", date(2024, 7, 1), date(2024, 7, 31), "July 2024"),
+        ("2024", date(2024, 1, 1), date(2024, 12, 31), "2024"),
+        ("2024-07", date(2024, 7, 1), date(2024, 7, 31), "July 2024"),
+        ("Christmas Eve 2024", date(2024, 12, 24), date(2024, 12, 24), "December 24, 2024"),
+        ("between July and December 2024", date(2024, 7, 1), date(2024, 12, 31),
+         "July 2024 to December 2024"),
+        ("2021..2022", date(2021, 1, 1), date(2022, 12, 31), "2021 to 2022"),
+        ("from 2019 to 2021", date(2019, 1, 1), date(2021, 12, 31), "2019 to 2021"),
+        ("before 2022", None, date(2021, 12, 31), "before 2022"),
+        ("after 2020", date(2021, 1, 1), None, "after 2020"),
+        ("since March", date(2025, 3, 1), None, "since March 2025"),
+        ("since September", date(2024, 9, 1), None, "since September 2024"),
+    ],
+)  # fmt: skip
+def test_find_turns_a_date_query_into_a_day_interval(
+    query: str, first: date | None, last: date | None, label: str
+) -> None:
+    (found,) = datequery.find(query, TODAY)
+    assert (found.first, found.last, found.label) == (first, last, label)
+    assert (found.start, found.end) == (0, len(query))
+
+
+def test_find_reports_where_the_date_is_in_a_longer_query() -> None:
+    query = "Baldwin dismissal July 2024"
+    (found,) = datequery.find(query, TODAY)
+    assert query[found.start : found.end] == "July 2024"
+
+
+def test_find_reads_numeric_dates_day_first_when_asked() -> None:
+    (found,) = datequery.find("03/04/2021", TODAY, day_first=True)
+    assert found.first == date(2021, 4, 3)
+
+
+@pytest.mark.parametrize("query", ["Baldwin appeal", "Rust set shooting", "$2,000 fine"])
+def test_find_returns_nothing_for_a_query_without_a_date(query: str) -> None:
+    assert datequery.find(query, TODAY) == []

@@ -1,0 +1,99 @@
+"""dates.find: spans and TimeML values, on our own sentences, with the real spaCy model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reader.core import dates
+from reader.core.mentions import DATE, DURATION, SET, TIME, Mention
+
+PUBLISHED = date(2024, 12, 26)  # a Thursday
+
+
+def _one(text: str, phrase: str, anchor: date | None = PUBLISHED, **kw: bool) -> Mention:
+    found = [m for m in dates.find(text, anchor, **kw) if phrase in m.text or m.text in phrase]
+    assert found, f"{phrase!r} not found in {dates.find(text, anchor, **kw)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label", "value"),
+    [
+        ("In July, a county judge threw out the case.", "July", DATE, "2024-07"),
+        ("The family spoke out on Christmas Eve about the ruling.", "Christmas Eve", DATE,
+         "2024-12-24"),
+        ("Officials said this week that no appeal would follow.", "this week", DATE, "2024-W52"),
+        ("Posted December 26, 2024 by the desk.", "December 26, 2024", DATE, "2024-12-26"),
+        ("The court will hear the motion in July.", "July", DATE, "2025-07"),
+        ("The jury met on Friday to deliberate.", "Friday", DATE, "2024-12-20"),
+        ("The jury will meet on Friday to deliberate.", "Friday", DATE, "2024-12-27"),
+        ("The company settled last month.", "last month", DATE, "2024-11"),
+        ("The suit was filed two years ago.", "two years ago", DATE, "2022"),
+        ("He was arrested yesterday.", "yesterday", DATE, "2024-12-25"),
+        ("The firm grew fast in the 1990s.", "1990s", DATE, "199X"),
+        ("The trial starts this summer.", "this summer", DATE, "2024-SU"),
+        ("Profits fell in the third quarter of 2023.", "third quarter", DATE, "2023-Q3"),
+        ("The party was on New Year's Eve 2019.", "New Year's Eve 2019", DATE, "2019-12-31"),
+        ("Stores open on Thanksgiving next year.", "Thanksgiving", DATE, "2025-11-27"),
+        ("Nothing has changed for now.", "now", DATE, "PRESENT_REF"),
+        ("The hearing was held Friday at 3 p.m. downtown.", "Friday at 3 p.m.", TIME,
+         "2024-12-20T15:00"),
+        ("She is serving a 1.5-year prison sentence.", "1.5-year", DURATION, "P1.5Y"),
+        ("He spent three months in jail.", "three months", DURATION, "P3M"),
+        ("The board meets every Monday.", "every Monday", SET, "XXXX-WXX-1"),
+    ],
+)  # fmt: skip
+def test_find_normalises_against_the_publication_date(
+    text: str, phrase: str, label: str, value: str
+) -> None:
+    mention = _one(text, phrase)
+    assert (mention.label, mention.value) == (label, value)
+    assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The shooting happened on October 21, 2021, on a film set.", "October 21, 2021",
+         "2021-10-21"),
+        ("Filed 10/21/2021 in state court.", "10/21/2021", "2021-10-21"),
+        ("It closed in March 2020.", "March 2020", "2020-03"),
+        ("The case was dismissed in July.", "July", None),
+        ("The ruling came last month.", "last month", None),
+    ],
+)  # fmt: skip
+def test_find_without_anchor_keeps_only_what_the_text_fixes(
+    text: str, phrase: str, value: str | None
+) -> None:
+    assert _one(text, phrase, anchor=None).value == value
+
+
+def test_numeric_dates_are_month_first_unless_day_first() -> None:
+    text = "Signed on 03/04/2021 by both parties."
+    assert _one(text, "03/04/2021").value == "2021-03-04"
+    assert _one(text, "03/04/2021", day_first=True).value == "2021-04-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawyer called the attorney general the Grinch who stole Christmas.",
+        "A 62-year-old witness testified.",
+    ],
+)
+def test_find_ignores_non_temporal_uses(text: str) -> None:
+    assert dates.find(text, PUBLISHED) == []
+
+
+def test_a_sentence_counted_from_an_event_has_no_value() -> None:
+    mention = _one("Two years after the shooting, the suit went on.", "Two years after")
+    assert (mention.label, mention.value) == (DATE, None)
+
+
+def test_find_uses_given_ner_spans_instead_of_running_the_model() -> None:
+    text = "The verdict came in the spring of 2023."
+    start = text.index("the spring")
+    found = dates.find(text, PUBLISHED, [(start, start + len("the spring of 2023"))])
+    assert [m.value for m in found] == ["2023-SP"]
