@@ -6,7 +6,7 @@ import csv
 import io
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +24,8 @@ _EVENT_WORDS = (
     (r"settle", "settlement"), (r"sue\b|sued\b|lawsuit", "lawsuit"), (r"kill|death|died", "death"),
     (r"releas", "release"), (r"hearing", "hearing"), (r"mistrial", "mistrial"),
 )  # fmt: skip
+# Block markup at the start of a markdown sentence ("## Heading", "> quote").
+_MARKUP = re.compile(r"^\s*(?:#{1,6}|>|[-*])\s+")
 _EVENT_PATTERN = re.compile(
     "|".join(rf"(?P<e{i}>\b(?:{p}))" for i, (p, _) in enumerate(_EVENT_WORDS)), re.IGNORECASE
 )
@@ -79,9 +81,20 @@ def _events(
         inside = [x for x in mentions if s <= x.start < e]
         people = tuple(sorted({x.canonical or x.text for x in inside if x.label == PERSON}))
         word = _event_word(text[s:e], [x for x in inside if x.label == LEGAL])
-        event = Event(m.value, span[0], span[1], text[s:e], article_id, title, m.start, m.end)
+        sentence = _MARKUP.sub("", text[s:e]).strip()
+        event = Event(m.value, span[0], span[1], sentence, article_id, title, m.start, m.end)
         out.append((event, people, word))
     return out
+
+
+def _most_precise_per_sentence(events: Sequence[Event]) -> list[Event]:
+    """One event per article sentence: "this week … on Christmas Eve" is one happening."""
+    best: dict[tuple[str, str], Event] = {}
+    for event in events:
+        key = (event.article_id, event.sentence)
+        if key not in best or event.last - event.first < best[key].last - best[key].first:
+            best[key] = event
+    return list(best.values())
 
 
 def _disagree(events: Sequence[Event]) -> bool:
@@ -110,8 +123,9 @@ def build(
             keyed.setdefault(key, []).append(event)
             details[key] = (people, word)
     groups = []
-    for key, events in keyed.items():
+    for key, found in keyed.items():
         people, word = details[key]
+        events = _most_precise_per_sentence(found)
         conflict = key[0] == "event" and _disagree(events)
         ordered = tuple(sorted(events, key=lambda e: (e.first, e.article_id, e.start)))
         groups.append(EventGroup(ordered, people, word, conflict))
@@ -132,8 +146,11 @@ def to_csv(groups: Iterable[EventGroup]) -> str:
     return out.getvalue()
 
 
-def to_markdown(groups: Iterable[EventGroup]) -> str:
-    """Return the chronology as Markdown: one heading per group, one line per article."""
+def to_markdown(groups: Iterable[EventGroup], links: Mapping[str, str] | None = None) -> str:
+    """Return the chronology as Markdown: one heading per group, one line per article.
+
+    `links` maps an article id to a link target (a file URL), so each line links its source.
+    """
     lines = ["# Chronology", ""]
     for g in groups:
         what = " ".join(x for x in (g.event_word or "", ", ".join(g.people)) if x)
@@ -142,6 +159,9 @@ def to_markdown(groups: Iterable[EventGroup]) -> str:
         lines.append("")
         for e in g.events:
             date_note = f" [{timex.describe(e.value)}]" if g.conflict else ""
-            lines.append(f"- *{e.article_title}*{date_note}: {' '.join(e.sentence.split())}")
+            title = f"*{e.article_title}*"
+            if links and e.article_id in links:
+                title = f"[{title}]({links[e.article_id]})"
+            lines.append(f"- {title}{date_note}: {' '.join(e.sentence.split())}")
         lines.append("")
     return "\n".join(lines)
