@@ -6,6 +6,8 @@ Whoosh objects stay inside this module, library.py and query.py; callers get pla
 from __future__ import annotations
 
 import logging
+import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,3 +90,42 @@ def writing(ix: Any, library: Path, timeout: float = 0.5) -> Iterator[IndexWrite
         if not writer.is_closed:
             writer.cancel()
         raise
+
+
+def clean_leftovers(ix: Any, index_dir: Path) -> list[str]:
+    """Delete files of commits that never finished; call only while holding the write lock.
+
+    Whoosh removes unused segments after a commit that succeeds, but a killed writer leaves
+    its new segment files and its temporary table of contents behind.
+    """
+    toc = ix._read_toc()
+    keep_segments = {segment.segment_id() for segment in toc.segments}
+    current_toc = f"_{INDEX_NAME}_{toc.generation}.toc"
+    removed = []
+    for path in index_dir.iterdir():
+        name = path.name
+        segment = name.split(".", 1)[0]
+        if name == current_toc or segment in keep_segments or name == "files.json":
+            continue
+        if "LOCK" in name.upper():
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(name)
+    if removed:
+        log.info("Removed %d files left by an interrupted import: %s", len(removed), removed)
+    return removed
+
+
+def open_with_retry(index_dir: Path, attempts: int = 3) -> Any:
+    """Open the index, retrying the brief moment when a concurrent commit swaps its files."""
+    for attempt in range(attempts):
+        try:
+            return open_or_create(index_dir)
+        except IndexDamagedError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
-import itertools
 import json
 import logging
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,28 +16,25 @@ from reader.core import (
     document,
     durable,
     entity_table,
+    importer,
     index,
-    ingest,
+    integrity,
     manifest,
     query,
+    rebuilding,
     store,
+    writelock,
 )
 from reader.core.articles import Article
 from reader.core.corrections import Corrections
 from reader.core.entity_table import EntityRow
-from reader.core.errors import ArticleFormatError, ArticleNotFoundError, LibraryError
+from reader.core.errors import ArticleNotFoundError, IndexDamagedError, LibraryError
 from reader.core.extraction import Extraction
 from reader.core.filters import Filters
 from reader.core.folding import fold
 from reader.core.manifest import Manifest, Source
 from reader.core.mentions import Mention
 from reader.core.progress import (
-    ADDED,
-    DUPLICATE,
-    FAILED,
-    REMOVED,
-    UNCHANGED,
-    UPDATED,
     Progress,
 )
 from reader.core.resources import resource
@@ -63,16 +56,27 @@ class Library:
 
     def __init__(self, root: Path, ix: Any, extractor: Extractor | None = None) -> None:
         self.root = root
-        self._ix = ix
-        self._custom_extractor = extractor
+        self.ix = ix
+        self.repaired: str | None = None  # set when opening had to rebuild a damaged index
+        self.custom_extractor = extractor
         self.extraction = Extraction(root / "cache.sqlite")
 
     @classmethod
     def open(
-        cls, root: Path, *, samples: bool = True, extractor: Extractor | None = None
+        cls,
+        root: Path,
+        *,
+        samples: bool = True,
+        extractor: Extractor | None = None,
+        progress: Callable[[Progress], None] | None = None,
+        full_check: bool = False,
     ) -> Library:
         """Open (or create) the library in `root`; a new one starts with the sample articles.
 
+        A damaged index is rebuilt from the library's copies before this returns (`progress`
+        hears about each article); `repaired` then says what happened, in one sentence.
+        Opening compares file sizes with the record of the last commit; `full_check` also
+        reads every file and compares checksums (what the app does in the background).
         `extractor` replaces the entity extractor (e.g. `lambda article: []` for text only).
         """
         try:
@@ -81,11 +85,24 @@ class Library:
             raise LibraryError(
                 f"The library folder {root} cannot be created: {error.strerror}."
             ) from error
-        is_new = not (root / "index").exists()
-        library = cls(root, index.open_or_create(root / "index"), extractor)
-        if is_new and samples:
-            for _ in library.import_paths([sample_articles()]):
-                pass
+        index_dir = root / "index"
+        is_new = not index_dir.exists() and not (root / "manifest.json").exists()
+        ix, problem = _open_checked(root, index_dir, full_check)
+        library = cls(root, ix, extractor)
+        if problem is not None:
+            count = 0
+            for step in library.rebuild(problem):
+                count = step.committed
+                if progress:
+                    progress(step)
+            library.repaired = (
+                f"The search index was damaged ({problem}), so it was rebuilt from the "
+                f"library's copies of its {count} articles."
+            )
+        elif is_new and samples:
+            for step in library.import_paths([sample_articles()]):
+                if progress:
+                    progress(step)
         return library
 
     @property
@@ -105,7 +122,7 @@ class Library:
 
     def article_count(self) -> int:
         """Return how many articles the library holds."""
-        with self._ix.searcher() as searcher:
+        with self.ix.searcher() as searcher:
             return int(searcher.doc_count())
 
     def search(
@@ -118,18 +135,28 @@ class Library:
         today: date | None = None,
     ) -> SearchResult:
         """Search the library; a malformed query is repaired, never raised."""
-        return query.search(
-            self._ix,
-            text,
-            limit=limit,
-            today=today or date.today(),
-            filters=filters,
-            facets=facets,
-        )
+        for attempt in (1, 2):
+            try:
+                return query.search(
+                    self.ix,
+                    text,
+                    limit=limit,
+                    today=today or date.today(),
+                    filters=filters,
+                    facets=facets,
+                )
+            except Exception as error:  # Whoosh raises many types on damaged files
+                if attempt == 2:
+                    raise IndexDamagedError(
+                        "The search index could not be read; it needs to be rebuilt."
+                    ) from error
+                # A commit may have replaced the files under us: read the new generation.
+                self.ix = index.open_with_retry(self.index_dir)
+        raise AssertionError("unreachable")
 
     def article(self, article_id: str) -> Article:
         """Return the article with id `article_id`."""
-        with self._ix.searcher() as searcher:
+        with self.ix.searcher() as searcher:
             stored = searcher.document(id=article_id)
         if stored is None:
             raise ArticleNotFoundError(f"The library has no article with id {article_id}.")
@@ -137,21 +164,21 @@ class Library:
 
     def find_by_path(self, path: Path) -> Article:
         """Return the article imported from `path`."""
-        entry = self._manifest().sources.get(str(path.resolve()))
+        entry = self.read_manifest().sources.get(str(path.resolve()))
         if entry is None:
             raise ArticleNotFoundError(f"{path.name} has not been imported into this library.")
         return self.article(entry.article_id)
 
     def articles(self) -> list[Article]:
         """Return every article, newest publication first."""
-        with self._ix.searcher() as searcher:
+        with self.ix.searcher() as searcher:
             found = [_article_from_stored(fields) for fields in searcher.all_stored_fields()]
         return sorted(found, key=lambda a: (a.published or "", a.title), reverse=True)
 
     def raw_mentions(self, article: Article) -> list[Mention]:
         """The extractor's mentions of `article`, before the user's corrections."""
-        if self._custom_extractor is not None:
-            return self._custom_extractor(article)
+        if self.custom_extractor is not None:
+            return self.custom_extractor(article)
         return self.extraction.mentions(article)
 
     def mentions(self, article: Article) -> list[Mention]:
@@ -192,9 +219,24 @@ class Library:
         library.
         """
         with WriteLock(self.root):
-            yield from _Import(self, [p.resolve() for p in paths], rescan).run()
+            yield from importer.Import(self, [p.resolve() for p in paths], rescan).run()
 
-    # Internal helpers used by _Import.
+    def verify(self) -> list[str]:
+        """Read every index file and compare it with the record of the last commit."""
+        files = integrity.load(self.index_dir)
+        return integrity.full_problems(self.index_dir, files) if files else []
+
+    def rebuild(self, reason: str = "") -> Iterator[Progress]:
+        """Build a new index from the library's copies of its articles, then swap it in."""
+        with WriteLock(self.root):
+            self.ix = yield from rebuilding.rebuild(self, reason)
+
+    # Used by the importer and the rebuild; not for callers outside the core.
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the Whoosh index lives."""
+        return self.root / "index"
 
     def _correct(self, updated: Corrections, *names: str) -> None:
         """Save corrections and re-index the articles that mention `names` (no model runs)."""
@@ -209,199 +251,60 @@ class Library:
             ]
             if not affected:
                 return
-            working = self._manifest()
-            with index.writing(self._ix, self.root) as writer:
+            working = self.read_manifest()
+            with index.writing(self.ix, self.root) as writer:
                 for article in affected:
-                    _write_document(writer, article, working, self.mentions(article))
-                self._commit(writer, working)
+                    self.write_document(writer, article, working, self.mentions(article))
+                self.commit(writer, working)
 
-    def _manifest(self) -> Manifest:
+    def read_manifest(self) -> Manifest:
+        """The import manifest of the current index generation (rebuilt from it if stale)."""
         loaded = manifest.load(self.manifest_path)
-        generation = self._ix.latest_generation()
+        generation = self.ix.latest_generation()
         if loaded is not None and loaded.generation == generation:
             return loaded
         rebuilt = Manifest(generation=generation)
-        with self._ix.searcher() as searcher:
+        with self.ix.searcher() as searcher:
             for fields in searcher.all_stored_fields():
                 for path, size, mtime_ns in json.loads(fields.get("sources", "[]")):
                     rebuilt.sources[path] = Source(fields["id"], size, mtime_ns)
         return rebuilt
 
-    def _commit(self, writer: Any, working: Manifest) -> None:
+    def write_document(
+        self, writer: Any, article: Article, working: Manifest, mentions: Sequence[Mention]
+    ) -> None:
+        """Add or replace the index document of `article`."""
+        stored_name = store.name_for(article.id, article.path.suffix)
+        sources = [
+            (p, s.size, s.mtime_ns)
+            for p, s in working.sources.items()
+            if s.article_id == article.id
+        ]
+        writer.update_document(**document.fields(article, stored_name, sources, mentions))
+
+    def commit(self, writer: Any, working: Manifest) -> None:
+        """Commit, make it durable, then record it: only then does it count as imported."""
         writer.commit()
         # Whoosh never fsyncs; an article counts as imported only once it is on disk.
-        durable.sync_files(sorted((self.root / "index").iterdir()))
-        self._ix = index.open_or_create(self.root / "index")
-        working.generation = self._ix.latest_generation()
+        durable.sync_files(integrity.index_files(self.index_dir))
+        self.ix = index.open_or_create(self.index_dir)
+        working.generation = self.ix.latest_generation()
+        integrity.save(
+            self.index_dir, integrity.record(self.index_dir, integrity.load(self.index_dir))
+        )
         manifest.save(working, self.manifest_path)
+
+    def clean_leftovers(self) -> None:
+        """Remove what killed imports left behind (call with the write lock held)."""
+        index.clean_leftovers(self.ix, self.index_dir)
+        for folder in (self.root, self.store_dir):
+            for leftover in folder.rglob(".*.tmp") if folder.is_dir() else ():
+                leftover.unlink(missing_ok=True)
 
 
 def sample_articles() -> Path:
     """The folder of sample articles a new library starts with."""
     return resource("articles")
-
-
-def _write_document(
-    writer: Any, article: Article, working: Manifest, mentions: Sequence[Mention]
-) -> None:
-    stored_name = store.name_for(article.id, article.path.suffix)
-    sources = [
-        (p, s.size, s.mtime_ns) for p, s in working.sources.items() if s.article_id == article.id
-    ]
-    writer.update_document(**document.fields(article, stored_name, sources, mentions))
-
-
-@dataclass
-class _Step:
-    """A file on its way through an import: prepared, maybe extracting, then written."""
-
-    path: Path
-    status: str
-    problem: str | None = None
-    source: Source | None = None
-    article: Article | None = None
-    mentions: Callable[[], list[Mention]] | None = None
-    removed: Source | None = None
-
-
-class _Import:
-    """One run of Library.import_paths.
-
-    Files are prepared in order (read, hashed, parsed) and their extraction started up to
-    WINDOW files ahead, so that worker processes stay busy; each file is written to the index
-    and reported in order. The manifest learns of a file only when its document is written,
-    and is saved only with a commit, so it never claims more than the index holds.
-    """
-
-    WINDOW = 8
-
-    def __init__(self, library: Library, paths: list[Path], rescan: bool) -> None:
-        self.library = library
-        self.paths = paths
-        self.rescan = rescan
-        self.working = library._manifest()
-        self.in_flight: set[str] = set()
-        self.committed = 0
-        self.pending = 0
-
-    def run(self) -> Iterator[Progress]:
-        files = list(ingest.find_article_files(self.paths))
-        stale = self._stale(files) if self.rescan else []
-        total = len(files) + len(stale)
-        extraction = self.library.extraction
-        if self.library._custom_extractor is None:
-            new = sum(1 for f in files if str(f) not in self.working.sources)
-            extraction.start_workers(new)
-        writer_ctx: Any = None
-        writer: Any = None
-        started = time.monotonic()
-        queue: deque[_Step] = deque()
-        done = 0
-        try:
-            steps = itertools.chain(
-                (self._prepare(path) for path in files),
-                (_Step(path, REMOVED) for path in stale),
-            )
-            for step in itertools.chain(steps, [None]):
-                if step is not None:
-                    queue.append(step)
-                while queue and (step is None or len(queue) > self.WINDOW):
-                    current = queue.popleft()
-                    if writer is None:
-                        writer_ctx = index.writing(self.library._ix, self.library.root)
-                        writer = writer_ctx.__enter__()
-                    self._finish(writer, current)
-                    done += 1
-                    if self.pending >= BATCH_FILES or (
-                        self.pending and time.monotonic() - started > BATCH_SECONDS
-                    ):
-                        self.library._commit(writer, self.working)
-                        writer_ctx = writer = None
-                        self.committed += self.pending
-                        self.pending = 0
-                        started = time.monotonic()
-                    yield Progress(
-                        done, total, current.path, current.status, current.problem, self.committed
-                    )
-            if writer is not None:
-                if self.pending:
-                    self.library._commit(writer, self.working)
-                    self.committed += self.pending
-                else:
-                    writer.cancel()
-        except BaseException as error:
-            if writer_ctx is not None:
-                writer_ctx.__exit__(type(error), error, error.__traceback__)
-            raise
-        finally:
-            extraction.stop_workers()
-
-    def _stale(self, files: list[Path]) -> list[Path]:
-        present = {str(f) for f in files}
-        folders = [p for p in self.paths if p.is_dir()]
-        return [
-            Path(p)
-            for p in sorted(self.working.sources)
-            if p not in present and any(Path(p).is_relative_to(folder) for folder in folders)
-        ]
-
-    def _prepare(self, path: Path) -> _Step:
-        """Read and parse one file, and start its extraction; nothing is written yet."""
-        key = str(path)
-        try:
-            data = path.read_bytes()
-            stat = path.stat()
-        except OSError as error:
-            problem = str(ArticleFormatError(path, error.strerror or "it cannot be opened"))
-            return _Step(path, FAILED, problem)
-        article_id = ingest.article_id(data)
-        old = self.working.sources.get(key)
-        source = Source(article_id, stat.st_size, stat.st_mtime_ns)
-        if old is not None and old.article_id == article_id:
-            return _Step(path, UNCHANGED, source=source)
-        known = {s.article_id for s in self.working.sources.values()} | self.in_flight
-        if article_id in known:
-            return _Step(path, DUPLICATE, source=source, removed=old)
-        try:
-            article = ingest.parse_article(path, data)
-        except ArticleFormatError as error:
-            return _Step(path, FAILED, str(error))
-        store.put(self.library.store_dir, store.name_for(article_id, path.suffix), data)
-        self.in_flight.add(article_id)
-        custom = self.library._custom_extractor
-        if custom is not None:
-            mentions: Callable[[], list[Mention]] = functools.partial(custom, article)
-        else:
-            mentions = self.library.extraction.submit(article)
-        status = UPDATED if old else ADDED
-        return _Step(path, status, source=source, article=article, mentions=mentions, removed=old)
-
-    def _finish(self, writer: Any, step: _Step) -> None:
-        """Write a prepared step into the index and the working manifest."""
-        key = str(step.path)
-        if step.status == REMOVED:
-            step.removed = self.working.sources.pop(key, None)
-        elif step.source is not None:
-            self.working.sources[key] = step.source
-        if step.article is not None and step.mentions is not None:
-            try:
-                raw = step.mentions()
-            except Exception:  # the model failing must not lose the article's text
-                log.exception("Entity extraction failed for %s", step.path)
-                raw = []
-            mentions = corrections.apply(self.library.entity_corrections(), raw)
-            _write_document(writer, step.article, self.working, mentions)
-            self.in_flight.discard(step.article.id)
-        self._drop_if_orphaned(writer, step.removed)
-        if step.status in (ADDED, UPDATED, REMOVED, DUPLICATE):
-            self.pending += 1
-
-    def _drop_if_orphaned(self, writer: Any, old: Source | None) -> None:
-        if old is None or any(
-            s.article_id == old.article_id for s in self.working.sources.values()
-        ):
-            return
-        writer.delete_by_term("id", old.article_id)
 
 
 def _article_from_stored(fields: dict[str, Any]) -> Article:
@@ -422,3 +325,34 @@ def _article_from_stored(fields: dict[str, Any]) -> Article:
 def replace_path(article: Article, path: Path) -> Article:
     """Return `article` as read from `path` (used when showing a duplicate's own file)."""
     return dataclasses.replace(article, path=path)
+
+
+def _open_checked(root: Path, index_dir: Path, full_check: bool) -> tuple[Any, str | None]:
+    """Open the index and check it against the record of its files; say what is wrong."""
+    if not index_dir.exists() and (root / "manifest.json").exists():
+        return None, "its folder is missing"
+    try:
+        ix = index.open_with_retry(index_dir)
+    except IndexDamagedError as error:
+        return None, f"it could not be opened: {error.__cause__ or error}"
+    files = integrity.load(index_dir)
+    if files is None:
+        return ix, None
+    check = integrity.full_problems if full_check else integrity.quick_problems
+    for attempt in range(5):
+        problems = check(index_dir, files) if files else ["its file record is unreadable"]
+        if not problems:
+            break
+        if writelock.is_held(root):
+            return ix, None  # an import is committing right now; its files are in flux
+        time.sleep(0.1 * (attempt + 1))
+        ix = index.open_with_retry(index_dir)
+        files = integrity.load(index_dir) or {}
+    else:
+        return ix, "; ".join(problems[:3])
+    try:
+        with ix.searcher() as searcher:
+            searcher.doc_count()
+    except Exception as error:  # any exception from a fresh open means damage
+        return ix, f"it could not be read: {error}"
+    return ix, None

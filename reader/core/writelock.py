@@ -41,3 +41,14 @@ class WriteLock:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor releases the flock
             self._fd = None
+
+
+def is_held(library: Path) -> bool:
+    """True when some process holds the library's import lock right now."""
+    if fcntl is None or not (library / "import.lock").exists():
+        return False
+    try:
+        with WriteLock(library):
+            return False
+    except IndexBusyError:
+        return True

@@ -138,7 +138,7 @@ def test_a_stopped_import_keeps_its_committed_batches(
         (folder / f"{i:02d}.txt").write_text(
             f"Story {i}\n\nWitness number w{i} testified.", "utf-8"
         )
-    monkeypatch.setattr("reader.core.library.BATCH_FILES", 4)
+    monkeypatch.setattr("reader.core.importer.BATCH_FILES", 4)
     library = Library.open(tmp_path / "lib", samples=False)
     steps = library.import_paths([folder])
     for step in steps:

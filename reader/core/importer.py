@@ -1,0 +1,193 @@
+"""One run of Library.import_paths: files → index documents, in committed batches."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.core import corrections, index, ingest, store
+from reader.core.articles import Article
+from reader.core.errors import ArticleFormatError
+from reader.core.manifest import Source
+from reader.core.mentions import Mention
+from reader.core.progress import (
+    ADDED,
+    DUPLICATE,
+    FAILED,
+    REMOVED,
+    UNCHANGED,
+    UPDATED,
+    Progress,
+)
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+
+log = logging.getLogger(__name__)
+
+# Commit often enough that an interrupted import keeps most of its work, rarely enough that
+# Whoosh does not drown in tiny segments.
+BATCH_FILES = 64
+BATCH_SECONDS = 5.0
+
+
+@dataclass
+class Step:
+    """A file on its way through an import: prepared, maybe extracting, then written."""
+
+    path: Path
+    status: str
+    problem: str | None = None
+    source: Source | None = None
+    article: Article | None = None
+    mentions: Callable[[], list[Mention]] | None = None
+    removed: Source | None = None
+
+
+class Import:
+    """One run of Library.import_paths.
+
+    Files are prepared in order (read, hashed, parsed) and their extraction started up to
+    WINDOW files ahead, so that worker processes stay busy; each file is written to the index
+    and reported in order. The manifest learns of a file only when its document is written,
+    and is saved only with a commit, so it never claims more than the index holds.
+    """
+
+    WINDOW = 8
+
+    def __init__(self, library: Library, paths: list[Path], rescan: bool) -> None:
+        self.library = library
+        self.paths = paths
+        self.rescan = rescan
+        self.working = library.read_manifest()
+        self.in_flight: set[str] = set()
+        self.committed = 0
+        self.pending = 0
+
+    def run(self) -> Iterator[Progress]:
+        """Import, yielding after each file; see the class docstring."""
+        self.library.clean_leftovers()
+        files = list(ingest.find_article_files(self.paths))
+        stale = self._stale(files) if self.rescan else []
+        total = len(files) + len(stale)
+        extraction = self.library.extraction
+        if self.library.custom_extractor is None:
+            new = sum(1 for f in files if str(f) not in self.working.sources)
+            extraction.start_workers(new)
+        writer_ctx: Any = None
+        writer: Any = None
+        started = time.monotonic()
+        queue: deque[Step] = deque()
+        done = 0
+        try:
+            steps = itertools.chain(
+                (self._prepare(path) for path in files),
+                (Step(path, REMOVED) for path in stale),
+            )
+            for step in itertools.chain(steps, [None]):
+                if step is not None:
+                    queue.append(step)
+                while queue and (step is None or len(queue) > self.WINDOW):
+                    current = queue.popleft()
+                    if writer is None:
+                        writer_ctx = index.writing(self.library.ix, self.library.root)
+                        writer = writer_ctx.__enter__()
+                    self._finish(writer, current)
+                    done += 1
+                    if self.pending >= BATCH_FILES or (
+                        self.pending and time.monotonic() - started > BATCH_SECONDS
+                    ):
+                        self.library.commit(writer, self.working)
+                        writer_ctx = writer = None
+                        self.committed += self.pending
+                        self.pending = 0
+                        started = time.monotonic()
+                    yield Progress(
+                        done, total, current.path, current.status, current.problem, self.committed
+                    )
+            if writer is not None:
+                if self.pending:
+                    self.library.commit(writer, self.working)
+                    self.committed += self.pending
+                else:
+                    writer.cancel()
+        except BaseException as error:
+            if writer_ctx is not None:
+                writer_ctx.__exit__(type(error), error, error.__traceback__)
+            raise
+        finally:
+            extraction.stop_workers()
+
+    def _stale(self, files: list[Path]) -> list[Path]:
+        present = {str(f) for f in files}
+        folders = [p for p in self.paths if p.is_dir()]
+        return [
+            Path(p)
+            for p in sorted(self.working.sources)
+            if p not in present and any(Path(p).is_relative_to(folder) for folder in folders)
+        ]
+
+    def _prepare(self, path: Path) -> Step:
+        """Read and parse one file, and start its extraction; nothing is written yet."""
+        key = str(path)
+        try:
+            data = path.read_bytes()
+            stat = path.stat()
+        except OSError as error:
+            problem = str(ArticleFormatError(path, error.strerror or "it cannot be opened"))
+            return Step(path, FAILED, problem)
+        article_id = ingest.article_id(data)
+        old = self.working.sources.get(key)
+        source = Source(article_id, stat.st_size, stat.st_mtime_ns)
+        if old is not None and old.article_id == article_id:
+            return Step(path, UNCHANGED, source=source)
+        known = {s.article_id for s in self.working.sources.values()} | self.in_flight
+        if article_id in known:
+            return Step(path, DUPLICATE, source=source, removed=old)
+        try:
+            article = ingest.parse_article(path, data)
+        except ArticleFormatError as error:
+            return Step(path, FAILED, str(error))
+        store.put(self.library.store_dir, store.name_for(article_id, path.suffix), data)
+        self.in_flight.add(article_id)
+        custom = self.library.custom_extractor
+        if custom is not None:
+            mentions: Callable[[], list[Mention]] = functools.partial(custom, article)
+        else:
+            mentions = self.library.extraction.submit(article)
+        status = UPDATED if old else ADDED
+        return Step(path, status, source=source, article=article, mentions=mentions, removed=old)
+
+    def _finish(self, writer: Any, step: Step) -> None:
+        """Write a prepared step into the index and the working manifest."""
+        key = str(step.path)
+        if step.status == REMOVED:
+            step.removed = self.working.sources.pop(key, None)
+        elif step.source is not None:
+            self.working.sources[key] = step.source
+        if step.article is not None and step.mentions is not None:
+            try:
+                raw = step.mentions()
+            except Exception:  # the model failing must not lose the article's text
+                log.exception("Entity extraction failed for %s", step.path)
+                raw = []
+            mentions = corrections.apply(self.library.entity_corrections(), raw)
+            self.library.write_document(writer, step.article, self.working, mentions)
+            self.in_flight.discard(step.article.id)
+        self.drop_if_orphaned(writer, step.removed)
+        if step.status in (ADDED, UPDATED, REMOVED, DUPLICATE):
+            self.pending += 1
+
+    def drop_if_orphaned(self, writer: Any, old: Source | None) -> None:
+        if old is None or any(
+            s.article_id == old.article_id for s in self.working.sources.values()
+        ):
+            return
+        writer.delete_by_term("id", old.article_id)

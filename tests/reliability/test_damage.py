@@ -1,0 +1,93 @@
+"""A damaged index is noticed and rebuilt from the library's copies, losing nothing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core import integrity
+from reader.core.library import Library
+
+ARTICLES = {
+    f"case{i}.txt": f"Case {i}\n\nWitness Okonkwo{i} told the court about exhibit E{i}."
+    for i in range(12)
+}
+
+
+def _damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "delete":
+        path.unlink()
+    elif how == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "zero":
+        path.write_bytes(b"\x00" * len(data))
+    elif how == "flip":
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :])
+    elif how == "append":
+        path.write_bytes(data + b"garbage")
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, "utf-8")
+    root = tmp_path / "lib"
+    library = Library.open(root, samples=False, extractor=lambda article: [])
+    list(library.import_paths([folder]))
+    assert library.article_count() == len(ARTICLES)
+    return root
+
+
+def _index_files(root: Path) -> list[str]:
+    return [p.name for p in integrity.index_files(root / "index")]
+
+
+def test_every_kind_of_damage_to_every_index_file_is_repaired(library_dir: Path) -> None:
+    pristine = {p.name: p.read_bytes() for p in (library_dir / "index").iterdir() if p.is_file()}
+    failures = []
+    for name in _index_files(library_dir):
+        for how in ("delete", "truncate", "zero", "flip", "append"):
+            # Start every case from the same intact index.
+            for existing in (library_dir / "index").iterdir():
+                existing.unlink()
+            for file_name, data in pristine.items():
+                (library_dir / "index" / file_name).write_bytes(data)
+            _damage(library_dir / "index" / name, how)
+            library = Library.open(
+                library_dir, samples=False, extractor=lambda article: [], full_check=True
+            )
+            found = library.search("Okonkwo7").total
+            if library.repaired is None or library.article_count() != len(ARTICLES) or found != 1:
+                failures.append(f"{how} {name}: repaired={library.repaired!r} found={found}")
+    assert failures == []
+
+
+def test_a_missing_index_folder_is_rebuilt(library_dir: Path) -> None:
+    for path in (library_dir / "index").iterdir():
+        path.unlink()
+    (library_dir / "index").rmdir()
+    library = Library.open(library_dir, samples=False, extractor=lambda article: [])
+    assert library.repaired is not None
+    assert "rebuilt" in library.repaired
+    assert library.article_count() == len(ARTICLES)
+
+
+def test_rebuild_without_a_manifest_uses_the_stored_copies(library_dir: Path) -> None:
+    os.remove(library_dir / "manifest.json")
+    (library_dir / "index" / integrity.RECORD_NAME).write_text("not json", "utf-8")
+    library = Library.open(library_dir, samples=False, extractor=lambda article: [])
+    assert library.repaired is not None
+    assert library.article_count() == len(ARTICLES)
+    assert library.search("Okonkwo3").total == 1
+
+
+def test_an_intact_library_is_not_rebuilt(library_dir: Path) -> None:
+    library = Library.open(library_dir, samples=False, extractor=lambda a: [], full_check=True)
+    assert library.repaired is None
+    assert library.verify() == []
