@@ -42,3 +42,16 @@ class QueryError(ReaderError):
 
 class ArticleNotFoundError(ReaderError):
     """An article id or path that the library does not hold."""
+
+
+class DiskFullError(LibraryError):
+    """The disk holding the library ran out of space during an import."""
+
+    def __init__(self, library: Path | str, committed: int) -> None:
+        self.library = Path(library)
+        self.committed = committed
+        super().__init__(
+            f"The disk holding the library is full, so the import stopped. The {committed} "
+            "articles imported before that are safe; free some space and import again to "
+            "finish."
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import itertools
 import logging
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core import corrections, index, ingest, store
 from reader.core.articles import Article
-from reader.core.errors import ArticleFormatError
+from reader.core.errors import ArticleFormatError, DiskFullError
 from reader.core.manifest import Source
 from reader.core.mentions import Mention
 from reader.core.progress import (
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 # Whoosh does not drown in tiny segments.
 BATCH_FILES = 64
 BATCH_SECONDS = 5.0
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 @dataclass
@@ -62,8 +64,15 @@ class Import:
 
     WINDOW = 8
 
-    def __init__(self, library: Library, paths: list[Path], rescan: bool) -> None:
+    def __init__(
+        self,
+        library: Library,
+        paths: list[Path],
+        rescan: bool,
+        heartbeat: Callable[[], None] = lambda: None,
+    ) -> None:
         self.library = library
+        self.heartbeat = heartbeat
         self.paths = paths
         self.rescan = rescan
         self.working = library.read_manifest()
@@ -96,6 +105,7 @@ class Import:
                     queue.append(step)
                 while queue and (step is None or len(queue) > self.WINDOW):
                     current = queue.popleft()
+                    self.heartbeat()
                     if writer is None:
                         writer_ctx = index.writing(self.library.ix, self.library.root)
                         writer = writer_ctx.__enter__()
@@ -121,9 +131,19 @@ class Import:
         except BaseException as error:
             if writer_ctx is not None:
                 writer_ctx.__exit__(type(error), error, error.__traceback__)
+            if isinstance(error, OSError) and error.errno in _DISK_FULL:
+                self._clean_after_failure()
+                raise DiskFullError(self.library.root, self.committed) from error
             raise
         finally:
             extraction.stop_workers()
+
+    def _clean_after_failure(self) -> None:
+        """Remove the half-written files of the failed batch; free space is what is missing."""
+        try:
+            self.library.clean_leftovers()
+        except OSError:
+            log.exception("Could not remove the leftovers of a failed import")
 
     def _stale(self, files: list[Path]) -> list[Path]:
         present = {str(f) for f in files}

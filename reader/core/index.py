@@ -5,6 +5,7 @@ Whoosh objects stay inside this module, library.py and query.py; callers get pla
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import time
@@ -87,9 +88,23 @@ def writing(ix: Any, library: Path, timeout: float = 0.5) -> Iterator[IndexWrite
     try:
         yield writer
     except BaseException:
-        if not writer.is_closed:
-            writer.cancel()
+        abandon(writer)
         raise
+
+
+def abandon(writer: IndexWriter) -> None:
+    """Cancel a writer; if even that fails (a full disk), still let go of its lock."""
+    if writer.is_closed:
+        return
+    try:
+        writer.cancel()
+    except Exception:
+        log.warning("Cancelling the index writer failed; releasing its lock anyway", exc_info=True)
+        lock = getattr(writer, "writelock", None)
+        if lock is not None:
+            with contextlib.suppress(Exception):
+                lock.release()
+        writer.is_closed = True
 
 
 def clean_leftovers(ix: Any, index_dir: Path) -> list[str]:

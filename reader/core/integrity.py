@@ -50,20 +50,28 @@ def record(index_dir: Path, previous: Record | None = None) -> Record:
     return out
 
 
-def save(index_dir: Path, files: Record) -> None:
-    """Write the record beside the index files."""
-    data = json.dumps({name: list(entry) for name, entry in files.items()}, indent=0)
-    durable.write_atomically(index_dir / RECORD_NAME, data.encode("utf-8"))
+def save(index_dir: Path, files: Record, generation: int) -> None:
+    """Write the record of commit `generation` beside the index files."""
+    raw = {"generation": generation, "files": {name: list(entry) for name, entry in files.items()}}
+    durable.write_atomically(index_dir / RECORD_NAME, json.dumps(raw, indent=0).encode("utf-8"))
+
+
+def generation_of(index_dir: Path) -> int | None:
+    """The commit generation the record describes, or None without a readable record."""
+    try:
+        return int(json.loads((index_dir / RECORD_NAME).read_text("utf-8"))["generation"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def load(index_dir: Path) -> Record | None:
     """Read the record, or None when there is none (an index from before records existed)."""
     try:
-        raw = json.loads((index_dir / RECORD_NAME).read_text("utf-8"))
+        raw = json.loads((index_dir / RECORD_NAME).read_text("utf-8"))["files"]
         return {name: (int(size), str(value)) for name, (size, value) in raw.items()}
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, TypeError) as error:
+    except (OSError, ValueError, TypeError, KeyError) as error:
         log.warning("The index file record is unreadable: %s", error)
         return {}
 

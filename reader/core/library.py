@@ -28,7 +28,12 @@ from reader.core import (
 from reader.core.articles import Article
 from reader.core.corrections import Corrections
 from reader.core.entity_table import EntityRow
-from reader.core.errors import ArticleNotFoundError, IndexDamagedError, LibraryError
+from reader.core.errors import (
+    ArticleNotFoundError,
+    IndexBusyError,
+    IndexDamagedError,
+    LibraryError,
+)
 from reader.core.extraction import Extraction
 from reader.core.filters import Filters
 from reader.core.folding import fold
@@ -218,8 +223,9 @@ class Library:
         With `rescan`, files that were imported from a given folder and are gone now leave the
         library.
         """
-        with WriteLock(self.root):
-            yield from importer.Import(self, [p.resolve() for p in paths], rescan).run()
+        with WriteLock(self.root) as lock:
+            run = importer.Import(self, [p.resolve() for p in paths], rescan, lock.beat)
+            yield from run.run()
 
     def verify(self) -> list[str]:
         """Read every index file and compare it with the record of the last commit."""
@@ -289,10 +295,14 @@ class Library:
         durable.sync_files(integrity.index_files(self.index_dir))
         self.ix = index.open_or_create(self.index_dir)
         working.generation = self.ix.latest_generation()
-        integrity.save(
-            self.index_dir, integrity.record(self.index_dir, integrity.load(self.index_dir))
-        )
+        self.record_files()
         manifest.save(working, self.manifest_path)
+
+    def record_files(self) -> None:
+        """Record the index files of the current commit (sizes and checksums)."""
+        previous = integrity.load(self.index_dir)
+        files = integrity.record(self.index_dir, previous)
+        integrity.save(self.index_dir, files, self.ix.latest_generation())
 
     def clean_leftovers(self) -> None:
         """Remove what killed imports left behind (call with the write lock held)."""
@@ -335,24 +345,51 @@ def _open_checked(root: Path, index_dir: Path, full_check: bool) -> tuple[Any, s
         ix = index.open_with_retry(index_dir)
     except IndexDamagedError as error:
         return None, f"it could not be opened: {error.__cause__ or error}"
-    files = integrity.load(index_dir)
-    if files is None:
-        return ix, None
     check = integrity.full_problems if full_check else integrity.quick_problems
-    for attempt in range(5):
-        problems = check(index_dir, files) if files else ["its file record is unreadable"]
-        if not problems:
-            break
+    for attempt in range(4):
         if writelock.is_held(root):
-            return ix, None  # an import is committing right now; its files are in flux
+            return ix, _probe(ix)  # an import is committing right now; its files are in flux
+        files = integrity.load(index_dir)
+        recorded = integrity.generation_of(index_dir)
+        if files is None and ix.latest_generation() <= 0:
+            return ix, None  # a new, empty index
+        if files is not None and recorded == ix.latest_generation():
+            problems = check(index_dir, files)
+            if not problems:
+                return ix, _probe(ix)
+        elif files is not None and recorded is not None and recorded < ix.latest_generation():
+            # The last commit's record was never written (the process died, or the disk was
+            # full, right after committing). Read the index through; if it holds, record it.
+            problem = _probe(ix, thorough=True)
+            if problem is None:
+                _record_if_idle(root, ix, index_dir)
+            return ix, problem
+        else:
+            problems = ["its file record is missing or unreadable"]
         time.sleep(0.1 * (attempt + 1))
         ix = index.open_with_retry(index_dir)
-        files = integrity.load(index_dir) or {}
-    else:
-        return ix, "; ".join(problems[:3])
+    return ix, "; ".join(problems[:3])
+
+
+def _probe(ix: Any, *, thorough: bool = False) -> str | None:
+    """Read the index a little (or, `thorough`, every term of every field); say what failed."""
     try:
         with ix.searcher() as searcher:
             searcher.doc_count()
+            if thorough:
+                reader = searcher.reader()
+                for field in ("id", "title", "body"):
+                    for _ in reader.lexicon(field):
+                        pass
+                list(searcher.all_stored_fields())
     except Exception as error:  # any exception from a fresh open means damage
-        return ix, f"it could not be read: {error}"
-    return ix, None
+        return f"it could not be read: {error}"
+    return None
+
+
+def _record_if_idle(root: Path, ix: Any, index_dir: Path) -> None:
+    try:
+        with WriteLock(root):
+            integrity.save(index_dir, integrity.record(index_dir), ix.latest_generation())
+    except (IndexBusyError, OSError):
+        pass  # the next commit records it

@@ -62,7 +62,7 @@ def rebuild(library: Library, reason: str) -> Generator[Progress, None, Any]:
         shutil.rmtree(new_dir, ignore_errors=True)
         raise
     durable.sync_files(integrity.index_files(new_dir))
-    integrity.save(new_dir, integrity.record(new_dir))
+    integrity.save(new_dir, integrity.record(new_dir), ix.latest_generation())
     _swap(library.root, new_dir)
     ix = index.open_or_create(library.index_dir)
     working.generation = ix.latest_generation()

@@ -1,8 +1,14 @@
-"""One import at a time per library, across processes; the OS frees the lock if we die."""
+"""One import at a time per library, across processes; the OS frees the lock if we die.
+
+The holder writes its process id and a heartbeat into the lock file, so that a second
+import can say not only "an import is already running" but also when that import has
+stopped making progress (a frozen process keeps its lock).
+"""
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -13,6 +19,9 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
+LOCK_NAME = "import.lock"
+FROZEN_AFTER_S = 10.0
+
 
 class WriteLock:
     """An exclusive, non-blocking lock on `library/import.lock`."""
@@ -20,17 +29,29 @@ class WriteLock:
     def __init__(self, library: Path) -> None:
         self._library = library
         self._fd: int | None = None
+        self._last_beat = 0.0
 
     def __enter__(self) -> WriteLock:
-        fd = os.open(self._library / "import.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self._library / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
         if fcntl is not None:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
                 os.close(fd)
-                raise IndexBusyError(self._library) from error
+                raise _busy(self._library) from error
         self._fd = fd
+        self.beat(force=True)
         return self
+
+    def beat(self, *, force: bool = False) -> None:
+        """Record that the holder is alive and making progress (at most once a second)."""
+        now = time.time()
+        if self._fd is None or (not force and now - self._last_beat < 1.0):
+            return
+        self._last_beat = now
+        record = f"{os.getpid()} {now:.0f}\n".encode()
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, record, 0)
 
     def __exit__(
         self,
@@ -43,9 +64,26 @@ class WriteLock:
             self._fd = None
 
 
+def _busy(library: Path) -> IndexBusyError:
+    """The error for a held lock, saying whether the holder seems frozen."""
+    error = IndexBusyError(library)
+    try:
+        pid, beat = (library / LOCK_NAME).read_text("ascii").split()
+        silent_for = time.time() - float(beat)
+    except (OSError, ValueError):
+        return error
+    if silent_for > FROZEN_AFTER_S:
+        error.args = (
+            f"An import (process {pid}) holds this library but has made no progress for "
+            f"{silent_for:.0f} seconds; it may be frozen. Close the other copy of the reader, "
+            "or end that process, and try again.",
+        )
+    return error
+
+
 def is_held(library: Path) -> bool:
     """True when some process holds the library's import lock right now."""
-    if fcntl is None or not (library / "import.lock").exists():
+    if fcntl is None or not (library / LOCK_NAME).exists():
         return False
     try:
         with WriteLock(library):

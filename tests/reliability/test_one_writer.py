@@ -1,0 +1,139 @@
+"""One writer at a time, in clear words; readers never fail because of a writer."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core import writelock
+from reader.core.errors import IndexBusyError
+from reader.core.library import Library
+from tests.conftest import REPO
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from reader.core.writelock import WriteLock
+with WriteLock(Path(sys.argv[1])):
+    print("HELD", flush=True)
+    time.sleep(600)
+"""
+
+
+def _hold_lock_in_another_process(root: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(root)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "HELD"
+    return holder
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+
+
+def test_second_import_is_told_within_half_a_second(library: Library, tmp_path: Path) -> None:
+    holder = _hold_lock_in_another_process(library.root)
+    try:
+        started = time.monotonic()
+        with pytest.raises(IndexBusyError, match="An import is already running"):
+            list(library.import_paths([tmp_path]))
+        assert time.monotonic() - started < 0.5
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not writelock.is_held(library.root)
+
+
+def test_a_frozen_holder_is_reported_as_such(library: Library, tmp_path: Path) -> None:
+    holder = _hold_lock_in_another_process(library.root)
+    try:
+        os.kill(holder.pid, signal.SIGSTOP)
+        # The holder's last heartbeat is older than the limit, as after 10 s of silence.
+        lock_file = library.root / writelock.LOCK_NAME
+        stale = time.time() - writelock.FROZEN_AFTER_S - 1
+        lock_file.write_text(f"{holder.pid} {stale:.0f}\n", "ascii")
+        with pytest.raises(IndexBusyError, match=f"process {holder.pid}.*may be frozen"):
+            list(library.import_paths([tmp_path]))
+    finally:
+        os.kill(holder.pid, signal.SIGCONT)
+        holder.kill()
+        holder.wait()
+
+
+def test_the_lock_is_released_when_an_import_fails(library: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nBody text.", "utf-8")
+    steps = library.import_paths([folder])
+    next(steps)
+    with pytest.raises(RuntimeError):
+        steps.throw(RuntimeError("the user's disk went away"))
+    assert not writelock.is_held(library.root)
+
+
+def stress(library: Library, folder: Path, seconds: float, readers: int = 4) -> dict[str, int]:
+    """One writer importing and re-importing, `readers` threads searching; count errors."""
+    folder.mkdir(exist_ok=True)
+    stop = time.monotonic() + seconds
+    errors: list[str] = []
+    searches = [0]
+    rounds = [0]
+
+    def write() -> None:
+        generation = 0
+        while time.monotonic() < stop:
+            generation += 1
+            for i in range(40):
+                (folder / f"s{i:02d}.txt").write_text(
+                    f"Ruling {i}\n\nMagistrate Quist{i} ruled in round r{generation}.", "utf-8"
+                )
+            try:
+                list(library.import_paths([folder]))
+            except Exception as error:  # the writer must not fail either
+                errors.append(f"writer: {error!r}")
+            rounds[0] += 1
+
+    def read() -> None:
+        reader = Library.open(library.root, samples=False, extractor=lambda article: [])
+        while time.monotonic() < stop:
+            try:
+                result = reader.search("Magistrate")
+                if result.total not in (0, 40):
+                    errors.append(f"reader saw {result.total} articles, not 0 or 40")
+                searches[0] += 1
+            except Exception as error:
+                errors.append(f"reader: {error!r}")
+
+    threads = [threading.Thread(target=write)] + [
+        threading.Thread(target=read) for _ in range(readers)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [], errors[:5]
+    return {"searches": searches[0], "write_rounds": rounds[0]}
+
+
+def test_readers_never_fail_while_a_writer_commits(library: Library, tmp_path: Path) -> None:
+    figures = stress(library, tmp_path / "stress", seconds=8)
+    assert figures["write_rounds"] >= 2
+    assert figures["searches"] > 50
+
+
+@pytest.mark.slow
+def test_ten_minute_stress(library: Library, tmp_path: Path) -> None:
+    print(stress(library, tmp_path / "stress", seconds=600))
