@@ -1,0 +1,200 @@
+"""ArticleView: the rendered article with entity highlights, hover text and mention selection."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from reader.core import render
+from reader.core.articles import Article
+from reader.core.mentions import DATE, MONEY, Mention
+from reader.gui import messages, palette
+
+log = logging.getLogger(__name__)
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article; loads no resources and opens links only after the user agrees.
+
+    Signals:
+        mention_shown(index, total): a mention of the chosen entity was selected (1-based).
+    """
+
+    mention_shown = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self.open_link)
+        self.setPlaceholderText("Search, then open a result to read it here.")
+        self.article: Article | None = None
+        self.mentions: list[Mention] = []
+        self.query_terms: tuple[str, ...] = ()
+        self.hidden_labels: frozenset[str] = frozenset()
+        self._dark = palette.is_dark()
+        self._ranges: dict[int, tuple[int, int]] = {}  # mention index → document range
+        self._chosen: list[int] = []
+        self._current = -1
+        self.document().setDefaultStyleSheet(palette.article_css(self._dark))
+
+    def show_article(
+        self, article: Article, mentions: list[Mention], query_terms: tuple[str, ...] = ()
+    ) -> None:
+        """Show `article` with its mentions highlighted and scroll to the first query hit."""
+        self.article, self.mentions, self.query_terms = article, mentions, query_terms
+        self._chosen, self._current = [], -1
+        self._render()
+        self.scroll_to_first_hit()
+
+    def set_hidden_labels(self, labels: frozenset[str]) -> None:
+        """Hide the highlights of the entity types in `labels`, keeping the scroll position."""
+        self.hidden_labels = labels
+        if self.article is not None:
+            scroll = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(scroll)
+
+    def _render(self) -> None:
+        assert self.article is not None
+        html = render.to_html(
+            self.article,
+            self.mentions,
+            hidden_labels=self.hidden_labels,
+            query_terms=self.query_terms,
+        )
+        self.setHtml(html)
+        self._apply_underlines()
+        self._ranges = self._locate_mentions()
+
+    def _apply_underlines(self) -> None:
+        """Give each highlighted fragment its type's underline style (CSS cannot)."""
+        doc = self.document()
+        query_bg, query_fg = palette.query_colours(self._dark)
+        edits: list[tuple[int, int, QTextCharFormat]] = []
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                char_format = fragment.charFormat()
+                label = palette.label_for_background(char_format.background().color(), self._dark)
+                is_query = char_format.foreground().color().rgb() == query_fg.rgb()
+                is_query = is_query and char_format.fontWeight() >= QFont.Weight.Bold
+                change = QTextCharFormat()
+                if label is not None and char_format.background().style() != Qt.BrushStyle.NoBrush:
+                    style = palette.STYLES[label]
+                    change.setUnderlineStyle(style.underline)
+                    change.setUnderlineColor(QColor(style.line))
+                elif is_query:
+                    change.setBackground(query_bg)
+                else:
+                    it += 1
+                    continue
+                edits.append((fragment.position(), fragment.length(), change))
+                it += 1
+            block = block.next()
+        cursor = QTextCursor(doc)
+        for position, length, change in edits:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(change)
+
+    def _locate_mentions(self) -> dict[int, tuple[int, int]]:
+        """Find each mention's range in the document, in order, after the header."""
+        assert self.article is not None
+        text = self.document().toPlainText()
+        header_end = text.find(str(self.article.path))
+        position = header_end + len(str(self.article.path)) if header_end >= 0 else 0
+        found: dict[int, tuple[int, int]] = {}
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        for i in order:
+            words = self.mentions[i].text.split()
+            if not words:
+                continue
+            pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+            match = pattern.search(text, position)
+            if match is None or match.start() - position > 2000:
+                continue  # not found nearby (markup inside the name): leave it out
+            found[i] = (match.start(), match.end())
+            position = match.start()
+        return found
+
+    def scroll_to_first_hit(self) -> None:
+        """Scroll to the first query-term highlight in the body, or to the top."""
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        if self.article is None:
+            return
+        positions = render.query_spans_positions(self.article.body, self.query_terms)
+        if positions:
+            start, end = positions[0]
+            words = self.article.body[start:end]
+            text = self.document().toPlainText()
+            after = text.find(str(self.article.path))
+            index = text.lower().find(words.lower(), max(after, 0))
+            if index >= 0:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(index)
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+
+    def select_entity(self, name: str, label: str) -> None:
+        """Select the first mention of the entity `name`; next_mention() moves on."""
+        self._chosen = [
+            i
+            for i, m in enumerate(self.mentions)
+            if i in self._ranges
+            and render.display_label(m.label) == label
+            and entity_name(m) == name
+        ]
+        self._chosen.sort(key=lambda i: self._ranges[i][0])
+        self._current = -1
+        self.step_mention(1)
+
+    def step_mention(self, step: int) -> None:
+        """Select the next (step 1) or previous (step -1) mention of the chosen entity."""
+        if not self._chosen:
+            self.mention_shown.emit(0, 0)
+            return
+        self._current = (self._current + step) % len(self._chosen)
+        start, end = self._ranges[self._chosen[self._current]]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.mention_shown.emit(self._current + 1, len(self._chosen))
+
+    def open_link(self, url: QUrl) -> None:
+        """Open an http(s) or mailto link outside the reader, after the user agrees."""
+        if url.scheme().lower() in SAFE_SCHEMES and messages.confirm_link(self, url.toString()):
+            QDesktopServices.openUrl(url)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802
+        return None  # never read files or the network for <img> or stylesheets
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            cursor = self.cursorForPosition(event.pos())
+            tip = cursor.charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+def entity_name(mention: Mention) -> str:
+    """Return the name an entity is listed under: its canonical name, value or text."""
+    if render.display_label(mention.label) in (DATE, MONEY):
+        return mention.value or mention.text
+    return mention.canonical or mention.text

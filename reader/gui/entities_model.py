@@ -1,0 +1,80 @@
+"""EntitiesModel: an article's entities grouped by type, with mention counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from reader.core import render
+from reader.core.mentions import Mention
+from reader.gui import palette
+from reader.gui.article_view import entity_name
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class EntitiesModel(QStandardItemModel):
+    """Two levels: a row per type ("Person (4)"), under it a row per entity with its count."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Entity", "Mentions"])
+
+    def set_mentions(self, mentions: list[Mention]) -> None:
+        """Show the entities of `mentions`, most mentioned first within each type."""
+        self.removeRows(0, self.rowCount())
+        counts: dict[str, Counter[str]] = {label: Counter() for label in render.SHOWN_LABELS}
+        for mention in mentions:
+            label = render.display_label(mention.label)
+            if label in counts:
+                counts[label][entity_name(mention)] += 1
+        dark = palette.is_dark()
+        for label, names in counts.items():
+            if not names:
+                continue
+            group = QStandardItem(f"{render.LABEL_NAMES[label]} ({len(names)})")
+            group.setData(label, LABEL_ROLE)
+            group.setBackground(palette.background(label, dark))
+            group.setEditable(False)
+            group_count = QStandardItem(str(sum(names.values())))
+            group_count.setEditable(False)
+            for name, count in sorted(names.items(), key=lambda kv: (-kv[1], kv[0].lower())):
+                item = QStandardItem(name)
+                item.setData(name, NAME_ROLE)
+                item.setData(label, LABEL_ROLE)
+                item.setToolTip(f"{render.LABEL_NAMES[label]}: {name}")
+                item.setEditable(False)
+                number = QStandardItem(str(count))
+                number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                number.setEditable(False)
+                number.setData(name, NAME_ROLE)
+                number.setData(label, LABEL_ROLE)
+                group.appendRow([item, number])
+            self.appendRow([group, group_count])
+
+    def names(self, label: str) -> list[str]:
+        """Return the entity names listed under `label`."""
+        for row in range(self.rowCount()):
+            group = self.item(row)
+            if group.data(LABEL_ROLE) == label:
+                return [group.child(r).text() for r in range(group.rowCount())]
+        return []
+
+
+class EntityFilter(QSortFilterProxyModel):
+    """Keeps the entities whose name contains the filter text, and their type rows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(0)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:  # noqa: N802
+        if not source_parent.isValid():
+            return False  # a type row stays only while one of its entities matches
+        return super().filterAcceptsRow(source_row, source_parent)

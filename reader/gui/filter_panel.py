@@ -1,0 +1,123 @@
+"""FilterPanel: narrow the results by entity and by publication date, with counts."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.filters import Filters
+from reader.core.search_result import SearchResult
+
+GROUPS = (
+    ("person", "People"),
+    ("org", "Organisations"),
+    ("place", "Places"),
+    ("legal", "Legal terms"),
+)
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+SHOWN_PER_GROUP = 12
+
+
+class FilterPanel(QWidget):
+    """Checkable entity facets and a date range; changes are reported as Filters.
+
+    Signals:
+        filters_changed(filters): the user changed the filters (a reader.core.filters.Filters).
+    """
+
+    filters_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.checked: dict[str, set[str]] = {key: set() for key, _ in GROUPS}
+        self._updating = False
+        self._timer = QTimer(self, singleShot=True, interval=400)
+        self._timer.timeout.connect(self._emit)
+        self.date_from = QLineEdit(placeholderText="from 2024-07")
+        self.date_to = QLineEdit(placeholderText="to 2024-12")
+        for field in (self.date_from, self.date_to):
+            field.setClearButtonEnabled(True)
+            field.textChanged.connect(self._timer.start)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("Dates"))
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.date_to)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Narrow by", "Hits"])
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setToolTip("Tick entities to keep only the articles that mention them.")
+        self.tree.itemChanged.connect(self._item_changed)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(dates)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.note)
+
+    def filters(self) -> Filters:
+        """Return the filters now chosen."""
+        return Filters(
+            people=tuple(sorted(self.checked["person"])),
+            orgs=tuple(sorted(self.checked["org"])),
+            places=tuple(sorted(self.checked["place"])),
+            legal=tuple(sorted(self.checked["legal"])),
+            published_from=_date(self.date_from.text()),
+            published_to=_date(self.date_to.text()),
+        )
+
+    def show_facets(self, result: SearchResult) -> None:
+        """List the entities of the hits with their counts; chosen ones stay ticked."""
+        facets = getattr(result, "facets", {}) or {}
+        self._updating = True
+        self.tree.clear()
+        for key, title in GROUPS:
+            counts = dict(facets.get(key, [])[:SHOWN_PER_GROUP])
+            for name in self.checked[key]:
+                counts.setdefault(name, 0)
+            if not counts:
+                continue
+            group = QTreeWidgetItem(self.tree, [title, ""])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for name, count in counts.items():
+                item = QTreeWidgetItem(group, [name, str(count)])
+                item.setData(0, Qt.ItemDataRole.UserRole, key)
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = name in self.checked[key]
+                item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            group.setExpanded(True)
+        self._updating = False
+        bad = [f.text() for f in (self.date_from, self.date_to) if f.text() and not _date(f.text())]
+        self.note.setText(f"“{bad[0]}” is not a date like 2024-07-15." if bad else "")
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        if self._updating or not key:
+            return
+        if item.checkState(0) == Qt.CheckState.Checked:
+            self.checked[key].add(item.text(0))
+        else:
+            self.checked[key].discard(item.text(0))
+        self._emit()
+
+    def _emit(self) -> None:
+        self.filters_changed.emit(self.filters())
+
+
+def _date(text: str) -> str | None:
+    text = text.strip()
+    return text if _PARTIAL_DATE.fullmatch(text) else None

@@ -1,0 +1,98 @@
+"""ImportStatus: runs imports and shows their progress, with Cancel, in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from reader.core.library import Library
+from reader.gui import indexing
+
+
+class ImportStatus(QWidget):
+    """A progress bar and a Cancel button, shown while an import runs.
+
+    Signals:
+        finished(summary, problems): an import ended; the library may hold new articles.
+        failed(message): an import could not run.
+    """
+
+    finished = Signal(str, list)
+    failed = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.job: indexing.IndexingJob | None = None
+        self._thread: QThread | None = None
+        self.label = QLabel("Importing…")
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(200)
+        self.bar.setFormat("%v of %m")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.clicked.connect(self.cancel_import)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def is_running(self) -> bool:
+        """Return whether an import is running."""
+        return self.job is not None
+
+    def start_import(self, paths: Sequence[Path]) -> None:
+        """Import `paths` in the background."""
+        if self.job is not None:
+            self.failed.emit("An import is already running; wait for it to finish.")
+            return
+        self.job = indexing.IndexingJob(self.library, paths)
+        self.job.progressed.connect(self._show_progress)
+        self.job.finished.connect(self._end)
+        self.job.failed.connect(self._fail)
+        self.bar.setRange(0, 0)
+        self.label.setText("Importing…")
+        self.cancel.setEnabled(True)
+        self.show()
+        self._thread = indexing.start(self.job)
+        # Keep the thread object alive until it has really stopped.
+        self._thread.finished.connect(self._thread_ended)
+
+    def cancel_import(self) -> None:
+        """Stop the import after the current file; what was committed stays."""
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel.setEnabled(False)
+            self.label.setText("Stopping…")
+
+    def wait(self) -> None:
+        """Cancel a running import and wait for its thread (before the window closes)."""
+        if self.job is not None:
+            self.job.cancel()
+        if self._thread is not None:
+            self._thread.wait(60_000)
+
+    def _show_progress(self, done: int, total: int, name: str) -> None:
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        if self.cancel.isEnabled():
+            self.label.setText(f"Importing {name}")
+
+    def _end(self, summary: str, problems: list[str]) -> None:
+        self._forget()
+        self.finished.emit(summary, problems)
+
+    def _fail(self, message: str) -> None:
+        self._forget()
+        self.failed.emit(message)
+
+    def _forget(self) -> None:
+        self.job = None
+        self.hide()
+
+    def _thread_ended(self) -> None:
+        self._thread = None

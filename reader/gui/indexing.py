@@ -1,0 +1,96 @@
+"""IndexingJob: runs Library.import_paths() on a QThread; start(job) does the wiring."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from reader.core.errors import ReaderError
+from reader.core.library import Library
+from reader.core.progress import ADDED, DUPLICATE, FAILED, REMOVED, UNCHANGED, UPDATED
+
+log = logging.getLogger(__name__)
+
+
+class IndexingJob(QObject):
+    """Imports files off the GUI thread; never touches a widget.
+
+    Signals:
+        progressed(done, total, name): after each file.
+        finished(summary, problems): the import ended (or was cancelled) and committed what
+            it did; summary is a sentence, problems lists one sentence per skipped file.
+        failed(message): the import could not run; message is one readable sentence.
+    """
+
+    progressed = Signal(int, int, str)
+    finished = Signal(str, list)
+    failed = Signal(str)
+
+    def __init__(self, library: Library, paths: Sequence[Path]) -> None:
+        super().__init__()
+        self.library = library
+        self.paths = list(paths)
+        self.cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the job to stop after the current file; committed batches are kept."""
+        self.cancelled.set()
+
+    @Slot()
+    def run(self) -> None:
+        """Import the paths, emitting progressed after each file."""
+        counts = dict.fromkeys((ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0)
+        problems: list[str] = []
+        try:
+            steps = self.library.import_paths(self.paths)
+            try:
+                for step in steps:
+                    counts[step.status] = counts.get(step.status, 0) + 1
+                    if step.problem:
+                        problems.append(step.problem)
+                    self.progressed.emit(step.done, step.total, step.path.name)
+                    if self.cancelled.is_set():
+                        break
+            finally:
+                getattr(steps, "close", lambda: None)()  # on cancel: keeps committed batches
+        except ReaderError as error:
+            self.failed.emit(str(error))
+            return
+        except Exception:
+            log.exception("Import failed")
+            self.failed.emit("The import stopped unexpectedly; the details are in the log file.")
+            return
+        self.finished.emit(summarise(counts, self.cancelled.is_set()), problems)
+
+
+def summarise(counts: dict[str, int], cancelled: bool) -> str:
+    """Return one sentence saying what an import did."""
+    parts = [
+        f"{counts[ADDED]} added" if counts.get(ADDED) else "",
+        f"{counts[UPDATED]} updated" if counts.get(UPDATED) else "",
+        f"{counts[UNCHANGED] + counts.get(DUPLICATE, 0)} already in the library"
+        if counts.get(UNCHANGED) or counts.get(DUPLICATE)
+        else "",
+        f"{counts[REMOVED]} removed" if counts.get(REMOVED) else "",
+        f"{counts[FAILED]} could not be read" if counts.get(FAILED) else "",
+    ]
+    said = ", ".join(p for p in parts if p) or "no article files found"
+    return f"Import {'cancelled' if cancelled else 'finished'}: {said}."
+
+
+def start(job: IndexingJob) -> QThread:
+    """Run `job` on a new thread that quits and cleans up when the job ends."""
+    # Owned by the application, so the thread outlives the caller's reference to it.
+    thread = QThread(QCoreApplication.instance())
+    job.moveToThread(thread)
+    thread.started.connect(job.run)
+    job.finished.connect(thread.quit)
+    job.failed.connect(thread.quit)
+    thread.finished.connect(job.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread

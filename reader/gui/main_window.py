@@ -1,0 +1,242 @@
+"""MainWindow: builds the panels and connects them; no domain logic lives here."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.articles import Article
+from reader.core.library import Library
+from reader.core.mentions import Mention
+from reader.core.search_result import Hit
+from reader.gui import messages
+from reader.gui.article_view import ArticleView
+from reader.gui.background import BackgroundCalls
+from reader.gui.entity_panel import EntityPanel, supports_corrections
+from reader.gui.filter_panel import FilterPanel
+from reader.gui.find_bar import FindBar
+from reader.gui.import_status import ImportStatus
+from reader.gui.legend import Legend
+from reader.gui.search_panel import SearchPanel, supports_filters
+from reader.gui.window_state import WindowState
+
+log = logging.getLogger(__name__)
+
+TITLE = "Legal Case Reader"
+DEFAULT_SIZE = (1280, 800)
+DEFAULT_SPLIT = [350, 590, 340]
+DEFAULT_LEFT_SPLIT = [520, 200]
+STATUS_MS = 15_000
+
+
+def query_terms(query: str) -> tuple[str, ...]:
+    """Return the words of a query worth highlighting in the article."""
+    words = re.findall(r"[\w'\u2019.-]+", re.sub(r"\b\w+:", " ", query))
+    return tuple(w.strip("'\u2019.-") for w in words if w.upper() not in {"AND", "OR", "NOT"})
+
+
+class MainWindow(QMainWindow):
+    """The reader's window: search on the left, the article in the middle, entities right."""
+
+    def __init__(self, library: Library, state: WindowState) -> None:
+        super().__init__()
+        self.setWindowTitle(TITLE)
+        self.setAcceptDrops(True)
+        self.library = library
+        self.state = state
+        self._article_calls = BackgroundCalls(self)
+        self._article_request = 0
+
+        self.search_panel = SearchPanel(library)
+        self.filter_panel = FilterPanel()
+        self.filter_panel.setEnabled(supports_filters(library))
+        self.legend = Legend()
+        self.article_view = ArticleView()
+        self.find_bar = FindBar(self.article_view)
+        self.entity_panel = EntityPanel()
+        self.entity_panel.corrections_supported = supports_corrections(library)
+        self.import_status = ImportStatus(library)
+        self.message = QLabel("")
+        self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.import_status)
+
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.legend)
+        column.addWidget(self.article_view, 1)
+        column.addWidget(self.find_bar)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.search_panel)
+        self.left.addWidget(self.filter_panel)
+        self.left.setStretchFactor(0, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.left, reading, self.entity_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._connect()
+
+        self.resize(*DEFAULT_SIZE)
+        self.splitter.setSizes(DEFAULT_SPLIT)
+        self.left.setSizes(DEFAULT_LEFT_SPLIT)
+        self.state.restore(self, self._splitters())
+        self.search_panel.query.setText(self.state.last_query())
+        self.search_panel.search_now()
+        self.search_panel.query.setFocus()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("Import &files…", QKeySequence.StandardKey.Open, self.choose_files)
+        file_menu.addAction("Import f&older…", self.choose_folder)
+        file_menu.addSeparator()
+        file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        focus = QAction("&Search the library", self)
+        focus.setShortcuts([QKeySequence("Ctrl+L"), QKeySequence("Ctrl+K")])
+        focus.triggered.connect(self.focus_search)
+        edit_menu.addAction(focus)
+        edit_menu.addAction(
+            "&Find in article…", QKeySequence.StandardKey.Find, self.find_bar.open_bar
+        )
+        edit_menu.addAction(
+            "Next mention", QKeySequence("F3"), lambda: self.article_view.step_mention(1)
+        )
+        edit_menu.addAction(
+            "Previous mention", QKeySequence("Shift+F3"), lambda: self.article_view.step_mention(-1)
+        )
+
+    def _connect(self) -> None:
+        self.search_panel.hit_activated.connect(self.open_hit)
+        self.search_panel.failed.connect(self.show_message)
+        self.search_panel.searched.connect(self.filter_panel.show_facets)
+        self.filter_panel.filters_changed.connect(self.search_panel.set_filters)
+        self.legend.hidden_labels_changed.connect(self.article_view.set_hidden_labels)
+        self.legend.hidden_labels_changed.connect(lambda _: self.find_bar.refresh())
+        self.entity_panel.entity_chosen.connect(self.article_view.select_entity)
+        self.entity_panel.mention_stepped.connect(self.article_view.step_mention)
+        self.article_view.mention_shown.connect(self.entity_panel.show_position)
+        self.entity_panel.library_search_requested.connect(self.search_library_for)
+        self.entity_panel.hide_requested.connect(lambda name: self._correct("hide_entity", name))
+        self.entity_panel.relabel_requested.connect(
+            lambda n, lb: self._correct("relabel_entity", n, lb)
+        )
+        self.entity_panel.merge_requested.connect(
+            lambda n, into: self._correct("merge_entities", n, into)
+        )
+        self.import_status.finished.connect(self._import_ended)
+        self.import_status.failed.connect(self.show_message)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.splitter, "left": self.left}
+
+    def show_message(self, message: str) -> None:
+        """Show one readable sentence in the status bar."""
+        self.message.setText(message)
+        self.message.setToolTip(message)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field, selecting what is there."""
+        self.search_panel.query.setFocus()
+        self.search_panel.query.selectAll()
+
+    def open_hit(self, hit: Hit) -> None:
+        """Load the hit's article and its entities off the GUI thread, then show them."""
+        self._article_request += 1
+        request = self._article_request
+        terms = query_terms(self.search_panel.query.text())
+        library = self.library
+        self.show_message(f"Opening {hit.title}…")
+
+        def load() -> tuple[Article, list[Mention]]:
+            article = library.article(hit.article_id)
+            return article, library.mentions(article)
+
+        def show(loaded: tuple[Article, list[Mention]]) -> None:
+            if request == self._article_request:
+                self.show_article(*loaded, terms)
+
+        self._article_calls.call(load, show, self.show_message)
+
+    def show_article(
+        self, article: Article, mentions: list[Mention], terms: tuple[str, ...]
+    ) -> None:
+        """Show an article in the view and its entities in the panel."""
+        self.article_view.show_article(article, mentions, terms)
+        self.entity_panel.set_mentions(mentions)
+        self.find_bar.refresh()
+        self.show_message("")
+
+    def is_busy(self) -> bool:
+        """Return whether a search or article load is still under way."""
+        return self.search_panel.is_searching() or self._article_calls.is_busy()
+
+    def search_library_for(self, name: str) -> None:
+        """Search the whole library for an entity's name."""
+        self.search_panel.query.setText(f'"{name}"')
+        self.search_panel.search_now()
+
+    def _correct(self, method: str, *args: str) -> None:
+        try:
+            getattr(self.library, method)(*args)
+        except Exception as error:  # a ReaderError, or a core without corrections
+            log.warning("Correction %s%r failed: %s", method, args, error)
+            self.show_message(str(error) if str(error) else "That correction could not be saved.")
+            return
+        if self.article_view.article is not None:
+            hit = Hit(self.article_view.article.id, self.article_view.article.path, "", None, 0, "")
+            self.open_hit(hit)
+
+    def choose_files(self) -> None:
+        """Ask for files to import."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import files", "", "Articles (*.md *.markdown *.txt *.html *.htm);;All files (*)"
+        )
+        self.import_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        """Ask for a folder to import."""
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
+        self.import_paths([Path(folder)] if folder else [])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files and folders in the background."""
+        if paths:
+            self.import_status.start_import(paths)
+
+    def _import_ended(self, summary: str, problems: list[str]) -> None:
+        self.show_message(summary)
+        self.search_panel.search_now()
+        if problems:
+            messages.show_problems(self, summary, problems)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.state.save(self, self._splitters(), self.search_panel.query.text())
+        self.import_status.wait()
+        self.search_panel.wait()
+        self._article_calls.wait()
+        super().closeEvent(event)

@@ -1,0 +1,82 @@
+"""Entity colours and underline styles, for light and dark palettes, and the article CSS.
+
+Highlights never rely on colour alone: each type also has its own underline style, applied
+with QTextCharFormat because QTextBrowser's CSS knows only solid underlines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
+
+from reader.core import render
+from reader.core.mentions import DATE, LEGAL, MONEY, ORG, PERSON, PLACE
+
+Underline = QTextCharFormat.UnderlineStyle
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one entity type looks: background per palette, underline colour and style."""
+
+    light: str
+    dark: str
+    line: str
+    underline: Underline
+    pattern: str  # the underline in words, for the legend's tooltip
+
+
+STYLES = {
+    PERSON: Style("#ffd6e4", "#6b2340", "#c2185b", Underline.SingleUnderline, "solid"),
+    ORG: Style("#d7e6ff", "#24406e", "#1f5fbf", Underline.DashUnderline, "dashed"),
+    PLACE: Style("#d4f5dc", "#1f5230", "#2e7d32", Underline.DotLine, "dotted"),
+    DATE: Style("#fff0c2", "#5c4a12", "#b07d00", Underline.DashDotLine, "dash-dot"),
+    MONEY: Style("#e6dcff", "#45306e", "#6a3fc8", Underline.DashDotDotLine, "dash-dot-dot"),
+    LEGAL: Style("#ffe0cc", "#6b3414", "#d35400", Underline.WaveUnderline, "wavy"),
+}
+QUERY_LIGHT = ("#ffe94d", "#7a3b00")  # background, text colour of query terms
+QUERY_DARK = ("#8a7a00", "#fff3b0")
+
+
+def is_dark() -> bool:
+    """Return whether the application's palette is dark."""
+    hints = QGuiApplication.styleHints()
+    if hints.colorScheme() == Qt.ColorScheme.Dark:
+        return True
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def background(label: str, dark: bool) -> QColor:
+    """Return the highlight background of an entity type."""
+    style = STYLES[label]
+    return QColor(style.dark if dark else style.light)
+
+
+def query_colours(dark: bool) -> tuple[QColor, QColor]:
+    """Return the background and text colour of query-term highlights."""
+    bg, fg = QUERY_DARK if dark else QUERY_LIGHT
+    return QColor(bg), QColor(fg)
+
+
+def article_css(dark: bool) -> str:
+    """Return the default stylesheet of the article document."""
+    rules = [
+        f"span.{label.lower()} {{ background-color: {background(label, dark).name()}; }}"
+        for label in STYLES
+    ]
+    _, fg = query_colours(dark)
+    rules.append(f"span.{render.QUERY_CLASS} {{ font-weight: bold; color: {fg.name()}; }}")
+    muted = "#a0a0a0" if dark else "#5f5f5f"
+    rules.append(f"p.meta {{ color: {muted}; }} p.path {{ color: {muted}; font-size: small; }}")
+    rules.append("h1 { font-size: x-large; }")
+    return "\n".join(rules)
+
+
+def label_for_background(colour: QColor, dark: bool) -> str | None:
+    """Return the entity type whose highlight has this background, if any."""
+    for label in STYLES:
+        if background(label, dark).rgb() == colour.rgb():
+            return label
+    return None

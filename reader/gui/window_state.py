@@ -1,0 +1,39 @@
+"""WindowState: geometry, splitter sizes and the last query, kept in QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+
+class WindowState:
+    """What the window remembers between runs (state, not settings)."""
+
+    def __init__(self, path: Path) -> None:
+        self.settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def restore(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> bool:
+        """Restore geometry and splitter sizes; return whether any were saved."""
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            window.restoreGeometry(geometry)
+        for name, splitter in splitters.items():
+            state = self.settings.value(f"splitters/{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        return isinstance(geometry, QByteArray)
+
+    def save(self, window: QMainWindow, splitters: dict[str, QSplitter], query: str) -> None:
+        """Save geometry, splitter sizes and the query."""
+        self.settings.setValue("window/geometry", window.saveGeometry())
+        for name, splitter in splitters.items():
+            self.settings.setValue(f"splitters/{name}", splitter.saveState())
+        self.settings.setValue("search/last_query", query)
+        self.settings.sync()
+
+    def last_query(self) -> str:
+        """Return the query typed when the window last closed."""
+        value = self.settings.value("search/last_query", "")
+        return value if isinstance(value, str) else ""

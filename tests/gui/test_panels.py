@@ -1,0 +1,92 @@
+"""Filters, imports, models and corrections as the user meets them in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.core.library import Library
+from reader.gui import messages
+from reader.gui.import_status import ImportStatus
+from reader.gui.results_model import ResultsModel
+from tests.gui.conftest import WindowFactory, search
+
+
+def test_results_model_is_a_valid_model(qtmodeltester, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    model = ResultsModel()
+    model.set_hits(sample_library.search("Baldwin").hits)
+    qtmodeltester.check(model)
+
+
+def test_ticking_a_person_narrows_the_results(qtbot: QtBot, main_window: WindowFactory) -> None:
+    window = main_window()
+    search(qtbot, window, "Baldwin")
+    before = window.search_panel.model.rowCount()
+    tree = window.filter_panel.tree
+    people = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == "People"
+    )
+    item = next(
+        people.child(i)
+        for i in range(people.childCount())
+        if people.child(i).text(0) == "Gloria Allred"
+    )
+    expected = int(item.text(1))
+    item.setCheckState(0, item.checkState(0).Checked)
+    qtbot.waitUntil(
+        lambda: not window.is_busy() and window.search_panel.model.rowCount() == expected
+    )
+    assert expected < before
+
+
+def test_import_reports_unreadable_files_once(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        messages,
+        "show_problems",
+        lambda parent, summary, problems: shown.append((summary, problems)),
+    )
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "good.md").write_text("# Torrez speaks\n\nRaul Torrez spoke in Santa Fe.\n")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    window = main_window(Library.open(tmp_path / "library", samples=False))
+    with qtbot.waitSignal(window.import_status.finished, timeout=60_000):
+        window.import_paths([folder])
+    assert "1 added" in window.message.text()
+    assert len(shown) == 1
+    assert "broken.txt" in shown[0][1][0]
+    qtbot.waitUntil(lambda: not window.is_busy())
+    assert window.search_panel.model.rowCount() == 1
+
+
+def test_cancel_stops_the_import_and_says_so(
+    qtbot: QtBot, tmp_path: Path, sample_dir: Path
+) -> None:
+    status = ImportStatus(Library.open(tmp_path / "library", samples=False))
+    qtbot.addWidget(status)
+    with qtbot.waitSignal(status.finished, timeout=60_000) as blocker:
+        status.start_import([sample_dir])
+        status.cancel_import()
+    assert blocker.args[0].startswith("Import cancelled")
+    assert not status.isVisible()
+
+
+def test_import_while_another_runs_is_refused_in_words(
+    qtbot: QtBot, tmp_path: Path, sample_dir: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=False, extractor=lambda article: [])
+    first = library.import_paths([sample_dir])
+    next(first)  # holds the write lock while it is open
+    status = ImportStatus(library)
+    qtbot.addWidget(status)
+    with qtbot.waitSignal(status.failed, timeout=10_000) as blocker:
+        status.start_import([sample_dir])
+    first.close()
+    assert "already running" in blocker.args[0]
