@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from reader.cli import cmd_chronology, cmd_entities, cmd_index, cmd_search, cmd_show
+from reader.cli import (
+    cmd_chronology,
+    cmd_entities,
+    cmd_export,
+    cmd_index,
+    cmd_search,
+    cmd_show,
+)
 
-ALL: tuple[ModuleType, ...] = (cmd_index, cmd_search, cmd_show, cmd_entities, cmd_chronology)
+ALL: tuple[ModuleType, ...] = (
+    cmd_index,
+    cmd_search,
+    cmd_show,
+    cmd_entities,
+    cmd_chronology,
+    cmd_export,
+)

@@ -9,6 +9,7 @@ from typing import Any
 
 from reader.core import dateblocks, timex
 from reader.core.articles import Article
+from reader.core.folding import fold
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 
 _ENTITY_FIELDS = {PERSON: "person", ORG: "org", PLACE: "place", LEGAL: "legal"}
@@ -41,6 +42,7 @@ def fields(
         doc["published_dates"] = " ".join(dateblocks.index_terms(*published))
     names: dict[str, set[str]] = {name: set() for name in _ENTITY_FIELDS.values()}
     canonical: dict[str, set[str]] = {name: set() for name in _ENTITY_FIELDS.values()}
+    keys: dict[str, set[str]] = {name: set() for name in _ENTITY_FIELDS.values()}
     mentioned: set[str] = set()
     dated: list[tuple[int, int, str]] = []
     for mention in mentions:
@@ -50,6 +52,7 @@ def fields(
             name = mention.canonical or mention.text
             names[field].add(name)
             canonical[field].add(entity_name(mention))
+            keys[field].add(entity_key(entity_name(mention)))
         elif mention.label in (DATE, TIME) and mention.value:
             span = timex.interval(mention.value)
             if span:
@@ -59,10 +62,9 @@ def fields(
     for field, values in names.items():
         if values:
             doc[field] = "\n".join(sorted(values))
-        keys = sorted(canonical[field])
-        if keys:
-            facets[field] = keys
-            doc[f"{field}_key"] = ",".join(keys)
+        if canonical[field]:
+            facets[field] = sorted(canonical[field])
+            doc[f"{field}_key"] = ",".join(sorted(keys[field]))
     doc["facets"] = json.dumps(facets)
     doc["names"] = "\n".join(sorted(names["person"] | names["org"] | names["place"]))
     if mentioned:
@@ -92,3 +94,8 @@ def entity_name(mention: Mention) -> str:
     if mention.label == LEGAL and not mention.canonical:
         name = name.lower()
     return " ".join(name.replace(",", " ").split())
+
+
+def entity_key(name: str) -> str:
+    """The folded key an entity is filtered by: case, accents and spacing do not matter."""
+    return " ".join(fold(name).replace(",", " ").split())

@@ -19,9 +19,10 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
 from whoosh.query import And, Every, NullQuery, NumericRange, Or, Query, Term
 
-from reader.core import dateblocks, datequery, query_repair, sentences, timex
+from reader.core import dateblocks, datequery, document, query_repair, sentences, timex
 from reader.core.datequery import QueryDate
 from reader.core.filters import FACETS, Filters
+from reader.core.folding import fold
 from reader.core.search_result import Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,9 @@ def _filter_query(filters: Filters | None) -> Query | None:
     if filters is None or filters.is_empty:
         return None
     clauses: list[Query] = [
-        Term(f"{facet}_key", name) for facet, names in filters.by_facet().items() for name in names
+        Term(f"{facet}_key", document.entity_key(name))
+        for facet, names in filters.by_facet().items()
+        for name in names
     ]
     first = timex.interval(filters.published_from) if filters.published_from else None
     last = timex.interval(filters.published_to) if filters.published_to else None
@@ -124,16 +127,26 @@ def _day_number(day: date) -> int:
 
 
 def _facets(results: Any) -> dict[str, list[tuple[str, int]]]:
-    """Entity names with the number of top hits that mention them, most frequent first."""
+    """Entity names with the number of top hits that mention them, most frequent first.
+
+    Spellings that fold to the same key ("Raúl Torrez", "Raul Torrez") count as one entity,
+    shown in the spelling with accents, as the press writes it at its most careful.
+    """
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    shown: dict[str, str] = {}
     for i in range(min(FACET_DEPTH, results.scored_length())):
         stored = json.loads(results[i].get("facets") or "{}")
         for facet, names in stored.items():
             bucket = counts.setdefault(facet, {})
-            for name in names:
-                bucket[name] = bucket.get(name, 0) + 1
+            for name in set(names):
+                key = document.entity_key(name)
+                bucket[key] = bucket.get(key, 0) + 1
+                if key not in shown or (shown[key].isascii() and not name.isascii()):
+                    shown[key] = name
     return {
-        facet: sorted(bucket.items(), key=lambda item: (-item[1], item[0]))[:FACET_NAMES]
+        facet: sorted(
+            ((shown[key], n) for key, n in bucket.items()), key=lambda item: (-item[1], item[0])
+        )[:FACET_NAMES]
         for facet, bucket in counts.items()
     }
 
@@ -212,7 +225,10 @@ def _date_snippet(fields: dict[str, Any], dates: list[QueryDate]) -> str:
             before = _escape(body[first:start])
             after = _escape(body[end:last])
             mark = f"<b>{_escape(body[start:end])}</b>"
-            return f"{before}{mark} → {_escape(timex.describe(value))}{after}".strip()
+            described = timex.describe(value)
+            # "in July → July 2024" helps; "October 21, 2021 → October 21, 2021" does not.
+            resolved = "" if fold(described) == fold(body[start:end]) else f" → {described}"
+            return f"{before}{mark}{_escape(resolved)}{after}".strip()
     return ""
 
 

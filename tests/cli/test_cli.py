@@ -126,3 +126,21 @@ def test_index_reports_problem_files(home: Path, tmp_path: Path) -> None:
     assert "fake.md could not be read as an article: it is a PDF file" in result.stderr
     assert "1 added" in result.stdout
     assert "1 failed" in result.stdout
+
+
+def test_export_writes_safe_html(home: Path, tmp_path: Path) -> None:
+    source = tmp_path / "hostile.md"
+    source.write_text(
+        "---\ntitle: Ruling\n---\n\n<script>alert(1)</script> The judge ruled. "
+        "[bad](javascript:alert(1)) [good](https://example.org) ![x](file:///etc/passwd)\n",
+        "utf-8",
+    )
+    out = tmp_path / "out.html"
+    result = legal_reader(home, "export", str(source), "--format", "html", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text("utf-8")
+    assert "<script>" not in page
+    assert "javascript:" not in page
+    assert "file:///etc/passwd" not in page
+    assert 'href="https://example.org"' in page
+    assert '<span class="legal"' in page  # "judge" is marked as a legal role

@@ -9,6 +9,7 @@ import pytest
 
 from reader.core import progress
 from reader.core.errors import IndexBusyError
+from reader.core.filters import Filters
 from reader.core.library import Library
 from reader.core.writelock import WriteLock
 from tests.conftest import SEED_000, SEED_001
@@ -180,3 +181,20 @@ def test_manifest_is_rebuilt_when_lost(seeded: Library, seeds_dir: Path) -> None
     os.remove(seeded.manifest_path)
     statuses = {step.status for step in _import(seeded, seeds_dir)}
     assert statuses == {progress.UNCHANGED}
+
+
+def test_facets_count_spellings_of_one_person_once(seeded: Library) -> None:
+    people = dict(seeded.search("Torrez", facets=True).facets["person"])
+    assert people["Raúl Torrez"] == 2
+    assert "Raul Torrez" not in people
+
+
+@pytest.mark.parametrize("name", ["Raúl Torrez", "raul torrez", "RAUL  TORREZ"])
+def test_filter_by_person_ignores_case_and_accents(seeded: Library, name: str) -> None:
+    assert seeded.search("Baldwin", filters=Filters(people=(name,))).total == 2
+    assert seeded.search("Baldwin", filters=Filters(people=("Svetlana Zemko",))).total == 1
+
+
+def test_filter_by_publication_range(seeded: Library) -> None:
+    found = seeded.search("Baldwin", filters=Filters(published_from="2024-12"))
+    assert [hit.path.name for hit in found.hits] == [SEED_000.name]
