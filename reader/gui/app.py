@@ -22,6 +22,10 @@ from reader.gui.window_state import WindowState
 log = logging.getLogger(__name__)
 
 
+# Let the first search and article open go first; the full check reads the whole index.
+CHECK_DELAY_MS = 3000
+
+
 def stylesheet() -> str:
     """Return the resources/stylesheets/*.qss files joined in name order."""
     folder = resources.resource("stylesheets")
@@ -90,4 +94,9 @@ def main(library: Path | None = None) -> int:
     if is_new:
         window.show_message("Adding the sample articles to your new library…")
         QTimer.singleShot(0, lambda: window.import_paths([sample_articles()]))
+    elif opened.repaired:
+        window.show_message(opened.repaired)
+    else:
+        # Opening checked file sizes only; read everything once the window is up.
+        QTimer.singleShot(CHECK_DELAY_MS, window.check_library)
     return app.exec()

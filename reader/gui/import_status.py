@@ -45,18 +45,19 @@ class ImportStatus(QWidget):
         """Return whether an import is running."""
         return self.job is not None
 
-    def start_import(self, paths: Sequence[Path]) -> None:
-        """Import `paths` in the background."""
+    def start_import(self, paths: Sequence[Path], rebuild_reason: str | None = None) -> None:
+        """Import `paths` in the background (or, with `rebuild_reason`, rebuild the index)."""
         if self.job is not None:
             self.failed.emit("An import is already running; wait for it to finish.")
             return
-        self.job = indexing.IndexingJob(self.library, paths)
+        self.job = indexing.IndexingJob(self.library, paths, rebuild_reason=rebuild_reason)
         self.job.progressed.connect(self._show_progress)
         self.job.finished.connect(self._end)
         self.job.failed.connect(self._fail)
         self.bar.setRange(0, 0)
-        self.label.setText("Importing…")
-        self.cancel.setEnabled(True)
+        self.label.setText("Rebuilding the index…" if rebuild_reason else "Importing…")
+        # A rebuild is swapped in only when complete; stopping it half-way helps no one.
+        self.cancel.setEnabled(rebuild_reason is None)
         self.show()
         self._thread = indexing.start(self.job)
         # Keep the thread object alive until it has really stopped.

@@ -30,10 +30,14 @@ class IndexingJob(QObject):
     finished = Signal(str, list)
     failed = Signal(str)
 
-    def __init__(self, library: Library, paths: Sequence[Path]) -> None:
+    def __init__(
+        self, library: Library, paths: Sequence[Path], *, rebuild_reason: str | None = None
+    ) -> None:
         super().__init__()
         self.library = library
         self.paths = list(paths)
+        # Set when the job rebuilds a damaged index from the library's copies instead.
+        self.rebuild_reason = rebuild_reason
         self.cancelled = threading.Event()
 
     def cancel(self) -> None:
@@ -46,7 +50,10 @@ class IndexingJob(QObject):
         counts = dict.fromkeys((ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0)
         problems: list[str] = []
         try:
-            steps = self.library.import_paths(self.paths)
+            if self.rebuild_reason is not None:
+                steps = self.library.rebuild(self.rebuild_reason)
+            else:
+                steps = self.library.import_paths(self.paths)
             try:
                 for step in steps:
                     counts[step.status] = counts.get(step.status, 0) + 1
@@ -64,7 +71,14 @@ class IndexingJob(QObject):
             log.exception("Import failed")
             self.failed.emit("The import stopped unexpectedly; the details are in the log file.")
             return
-        self.finished.emit(summarise(counts, self.cancelled.is_set()), problems)
+        if self.rebuild_reason is not None:
+            summary = (
+                "The search index was damaged, so it was rebuilt from the library's copies of "
+                f"its {counts[ADDED]} articles."
+            )
+        else:
+            summary = summarise(counts, self.cancelled.is_set())
+        self.finished.emit(summary, problems)
 
 
 def summarise(counts: dict[str, int], cancelled: bool) -> str:

@@ -214,6 +214,19 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Import a folder")
         self.import_paths([Path(folder)] if folder else [])
 
+    def check_library(self) -> None:
+        """Read every index file in the background; rebuild the index if any is damaged."""
+        self._article_calls.call(self.library.verify, self._checked, self.show_message)
+
+    def _checked(self, problems: object) -> None:
+        if not problems or not isinstance(problems, list):
+            return
+        reason = "; ".join(str(p) for p in problems[:3])
+        self.show_message(
+            f"The search index is damaged ({reason}); rebuilding it from the library's copies."
+        )
+        self.import_status.start_import([], rebuild_reason=reason)
+
     def import_paths(self, paths: list[Path]) -> None:
         """Import files and folders in the background."""
         if paths:
