@@ -10,8 +10,13 @@ from whoosh.analysis.analyzers import Analyzer
 from whoosh.analysis.filters import CharsetFilter
 from whoosh.support.charset import accent_map
 
+# Invisible characters that copied web text hides inside words (soft hyphen, zero-width
+# space/joiners, word joiner, BOM): part of the word, then removed, so "ju\u200bry" is "jury".
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_TABLE = str.maketrans("", "", _INVISIBLE)
 # Keep "o'brien" and "u.s" as one word; the apostrophe may be typographic.
-_WORD = r"\w+(?:[.'\u2019]\w+)*"
+_LETTERS = rf"[\w{_INVISIBLE}]+"
+_WORD = rf"{_LETTERS}(?:[.'\u2019]{_LETTERS})*"
 
 
 class PossessiveFilter(Filter):  # type: ignore[misc]
@@ -19,7 +24,7 @@ class PossessiveFilter(Filter):  # type: ignore[misc]
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for token in tokens:
-            text = token.text.replace("\u2019", "'")
+            text = token.text.translate(_INVISIBLE_TABLE).replace("\u2019", "'")
             if text.endswith("'s"):
                 text = text[:-2]
             token.text = text

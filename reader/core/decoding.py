@@ -49,7 +49,13 @@ def _decode(data: bytes) -> str:
             except UnicodeDecodeError as error:
                 raise NotTextError(f"its {encoding.upper()} text is damaged") from error
     if b"\x00" in data[:4096]:
-        raise NotTextError("it contains binary data (NUL bytes), so it is not a text file")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise NotTextError("it contains binary data (NUL bytes), so it is not a text file")
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError as error:
+            raise NotTextError("its UTF-16 text is damaged") from error
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -59,3 +65,21 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so the text still reads.
         return data.decode("latin-1")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" if `data` looks like mostly-ASCII UTF-16 saved without a BOM.
+
+    Such text has a NUL in every other byte (the high byte of each ASCII character), and
+    almost none in the other half; binary data has NULs scattered in both.
+    """
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.6 * half and even <= 0.02 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.02 * half:
+        return "utf-16-be"
+    return None

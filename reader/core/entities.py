@@ -55,15 +55,17 @@ def blocks(text: str) -> list[Block]:
         body = text[body_start : line.end()]
         if not body.strip():
             continue
-        kept = [i for i in range(len(body)) if not _is_bracket(body, i)]
+        brackets = _editorial_brackets(body)
+        kept = [i for i in range(len(body)) if i not in brackets]
         found.append(Block("".join(body[i] for i in kept), tuple(body_start + i for i in kept)))
     return found
 
 
-def _is_bracket(body: str, i: int) -> bool:
-    if body[i] not in "[]":
-        return False
-    return any(m.start() == i or m.end() - 1 == i for m in _EDITORIAL.finditer(body))
+def _editorial_brackets(body: str) -> set[int]:
+    """Offsets of the brackets of editorial insertions in one line (found in one pass)."""
+    if "[" not in body:
+        return set()
+    return {i for m in _EDITORIAL.finditer(body) for i in (m.start(), m.end() - 1)}
 
 
 @functools.cache

@@ -31,6 +31,10 @@ CODE_VERSION = "entities-1"
 # Below this many new articles, starting worker processes (each loads the model) costs more
 # than it saves.
 PARALLEL_MIN_ARTICLES = 24
+# The model reads about 15,000-20,000 characters a second on one core; beyond this many
+# characters an article would cost more than 10 seconds, so the rest is not scanned for
+# entities (it is still indexed and searchable). See docs/RELIABILITY.md.
+MAX_EXTRACT_CHARS = 100_000
 
 
 def anchor(article: Article) -> date | None:
@@ -44,9 +48,20 @@ def anchor(article: Article) -> date | None:
 
 
 def extract_article(text: str, published: date | None) -> list[Mention]:
-    """Run the extractor on one text (in this process or a worker)."""
+    """Run the extractor on one text (in this process or a worker), up to MAX_EXTRACT_CHARS."""
     from reader.core import entities
 
+    if len(text) > MAX_EXTRACT_CHARS:
+        # Cut at a line end when there is one, so no sentence is read half.
+        cut = text.rfind("\n", 0, MAX_EXTRACT_CHARS)
+        cut = cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS
+        log.info(
+            "Only the first %d of %d characters were scanned for entities; the rest is "
+            "searchable but not highlighted.",
+            cut,
+            len(text),
+        )
+        text = text[:cut]
     return entities.extract(text, published)
 
 

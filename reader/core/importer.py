@@ -7,7 +7,7 @@ import functools
 import itertools
 import logging
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +76,10 @@ class Import:
         self.paths = paths
         self.rescan = rescan
         self.working = library.read_manifest()
+        # How many source paths hold each article; kept in step with working.sources so that
+        # duplicate and orphan checks cost O(1) per file, not a scan of the whole manifest.
+        self.corrections = library.entity_corrections()
+        self.holders: Counter[str] = Counter(s.article_id for s in self.working.sources.values())
         self.in_flight: set[str] = set()
         self.committed = 0
         self.pending = 0
@@ -127,7 +131,9 @@ class Import:
                     self.library.commit(writer, self.working)
                     self.committed += self.pending
                 else:
-                    writer.cancel()
+                    # Nothing changed. Whoosh's cancel leaves the empty segment's files.
+                    index.abandon(writer)
+                    self.library.clean_leftovers()
         except BaseException as error:
             if writer_ctx is not None:
                 writer_ctx.__exit__(type(error), error, error.__traceback__)
@@ -157,19 +163,24 @@ class Import:
     def _prepare(self, path: Path) -> Step:
         """Read and parse one file, and start its extraction; nothing is written yet."""
         key = str(path)
+        old = self.working.sources.get(key)
         try:
-            data = path.read_bytes()
             stat = path.stat()
+            if old is not None and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+                # Same size and modification time as when imported: not read again (as git
+                # and rsync decide); a changed file is read and compared by its content hash.
+                return Step(path, UNCHANGED, source=old)
+            data = ingest.read_bytes(path)  # refuses an oversized file without reading it
         except OSError as error:
             problem = str(ArticleFormatError(path, error.strerror or "it cannot be opened"))
             return Step(path, FAILED, problem)
+        except ArticleFormatError as error:
+            return Step(path, FAILED, str(error))
         article_id = ingest.article_id(data)
-        old = self.working.sources.get(key)
         source = Source(article_id, stat.st_size, stat.st_mtime_ns)
         if old is not None and old.article_id == article_id:
             return Step(path, UNCHANGED, source=source)
-        known = {s.article_id for s in self.working.sources.values()} | self.in_flight
-        if article_id in known:
+        if self.holders[article_id] or article_id in self.in_flight:
             return Step(path, DUPLICATE, source=source, removed=old)
         try:
             article = ingest.parse_article(path, data)
@@ -189,25 +200,32 @@ class Import:
         """Write a prepared step into the index and the working manifest."""
         key = str(step.path)
         if step.status == REMOVED:
-            step.removed = self.working.sources.pop(key, None)
+            step.removed = self._forget_source(key)
         elif step.source is not None:
+            self._forget_source(key)
             self.working.sources[key] = step.source
+            self.holders[step.source.article_id] += 1
         if step.article is not None and step.mentions is not None:
             try:
                 raw = step.mentions()
             except Exception:  # the model failing must not lose the article's text
                 log.exception("Entity extraction failed for %s", step.path)
                 raw = []
-            mentions = corrections.apply(self.library.entity_corrections(), raw)
-            self.library.write_document(writer, step.article, self.working, mentions)
+            mentions = corrections.apply(self.corrections, raw)
+            sources = [(key, step.source.size, step.source.mtime_ns)] if step.source else []
+            self.library.write_document(writer, step.article, sources, mentions)
             self.in_flight.discard(step.article.id)
         self.drop_if_orphaned(writer, step.removed)
         if step.status in (ADDED, UPDATED, REMOVED, DUPLICATE):
             self.pending += 1
 
     def drop_if_orphaned(self, writer: Any, old: Source | None) -> None:
-        if old is None or any(
-            s.article_id == old.article_id for s in self.working.sources.values()
-        ):
-            return
-        writer.delete_by_term("id", old.article_id)
+        """Delete the document of an article no source path holds any more."""
+        if old is not None and not self.holders[old.article_id]:
+            writer.delete_by_term("id", old.article_id)
+
+    def _forget_source(self, key: str) -> Source | None:
+        old = self.working.sources.pop(key, None)
+        if old is not None:
+            self.holders[old.article_id] -= 1
+        return old

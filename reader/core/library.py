@@ -258,9 +258,13 @@ class Library:
             if not affected:
                 return
             working = self.read_manifest()
+            held: dict[str, list[tuple[str, int, int]]] = {}
+            for path, source in working.sources.items():
+                held.setdefault(source.article_id, []).append((path, source.size, source.mtime_ns))
             with index.writing(self.ix, self.root) as writer:
                 for article in affected:
-                    self.write_document(writer, article, working, self.mentions(article))
+                    sources = held.get(article.id, [])
+                    self.write_document(writer, article, sources, self.mentions(article))
                 self.commit(writer, working)
 
     def read_manifest(self) -> Manifest:
@@ -277,15 +281,14 @@ class Library:
         return rebuilt
 
     def write_document(
-        self, writer: Any, article: Article, working: Manifest, mentions: Sequence[Mention]
+        self,
+        writer: Any,
+        article: Article,
+        sources: Sequence[tuple[str, int, int]],
+        mentions: Sequence[Mention],
     ) -> None:
-        """Add or replace the index document of `article`."""
+        """Add or replace the index document of `article`, imported from `sources`."""
         stored_name = store.name_for(article.id, article.path.suffix)
-        sources = [
-            (p, s.size, s.mtime_ns)
-            for p, s in working.sources.items()
-            if s.article_id == article.id
-        ]
         writer.update_document(**document.fields(article, stored_name, sources, mentions))
 
     def commit(self, writer: Any, working: Manifest) -> None:

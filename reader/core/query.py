@@ -6,7 +6,9 @@ and every date the articles mention (see dateblocks.py).
 
 from __future__ import annotations
 
+import heapq
 import html
+import itertools
 import json
 import logging
 import re
@@ -17,7 +19,7 @@ from typing import Any
 from whoosh import highlight
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
-from whoosh.query import And, Every, NullQuery, NumericRange, Or, Query, Term
+from whoosh.query import And, Every, NullQuery, NumericRange, Or, Prefix, Query, Term, Wildcard
 
 from reader.core import dateblocks, datequery, document, query_repair, sentences, timex
 from reader.core.datequery import QueryDate
@@ -31,6 +33,9 @@ SEARCH_FIELDS = ["title", "body", "names"]
 # Facet counts are taken over this many top hits; beyond that they would cost every search.
 FACET_DEPTH = 100
 FACET_NAMES = 30
+# A prefix or wildcard searches at most this many of the words it matches (the most common).
+MAX_EXPANSIONS = 64
+MAX_SCANNED = 20_000
 _DATE_FIELD = re.compile(r"\b(date|published|mentioned):(\"[^\"]*\"|\S+)", re.IGNORECASE)
 # Block markup of the markdown body ("## Heading", "> quote", "- item") is not text to show.
 _MARKDOWN_PREFIX = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-*])\s+")
@@ -76,7 +81,7 @@ def search(
     repaired = query_repair.repair(words)
     notes += repaired.notes
     parser = _parser(ix.schema)
-    word_query: Query = parser.parse(repaired.text) if repaired.text else NullQuery
+    word_query = _parse(parser, repaired.text, notes)
     date_query = _date_query(dates, date_fields)
     filter_query = _filter_query(filters)
     parts = [q for q in (word_query, date_query) if q is not NullQuery]
@@ -86,6 +91,7 @@ def search(
     final = parts[0] if len(parts) == 1 else And(parts) if parts else Every()
     with ix.searcher() as searcher:
         depth = max(limit, FACET_DEPTH) if facets else limit
+        final = _bound_expansions(final, searcher, notes)
         results = searcher.search(final, limit=max(1, depth), terms=True, filter=filter_query)
         results.fragmenter = highlight.ContextFragmenter(
             maxchars=300, surround=80, charlimit=500_000
@@ -151,6 +157,49 @@ def _facets(results: Any) -> dict[str, list[tuple[str, int]]]:
     }
 
 
+def _parse(parser: MultifieldParser, text: str, notes: list[str]) -> Query:
+    """Parse repaired text; if Whoosh still cannot, search its plain words instead."""
+    if not text:
+        return NullQuery
+    try:
+        parsed: Query = parser.parse(text)
+        return parsed
+    except Exception:  # Whoosh's parser raises assorted errors on odd input
+        log.warning("Query %r could not be parsed; searching its words", text, exc_info=True)
+        words = " ".join(_WORD.findall(text))
+        notes.append("The query could not be read as written, so its words were searched.")
+        if not words:
+            return NullQuery
+        plain: Query = parser.parse(words)
+        return plain
+
+
+def _bound_expansions(query: Query, searcher: Any, notes: list[str]) -> Query:
+    """Replace each prefix or wildcard by its most common expansions, at most MAX_EXPANSIONS.
+
+    Whoosh would otherwise OR together every word the pattern matches ("ab*" matched
+    thousands of words and took over 4 s at 10,000 articles).
+    """
+    if isinstance(query, Prefix | Wildcard):
+        reader = searcher.reader()
+        words = list(itertools.islice(query._btexts(reader), MAX_SCANNED))
+        if len(words) > MAX_EXPANSIONS:
+            field = query.fieldname
+            words = heapq.nlargest(
+                MAX_EXPANSIONS, words, key=lambda w: reader.doc_frequency(field, w)
+            )
+            pattern = query.text + ("*" if isinstance(query, Prefix) else "")
+            notes.append(
+                f"Many words match “{pattern}”; the {MAX_EXPANSIONS} most common were searched."
+            )
+        if not words:
+            return NullQuery
+        return Or([Term(query.fieldname, word, boost=query.boost) for word in words])
+    if query.is_leaf():
+        return query
+    return query.apply(lambda sub: _bound_expansions(sub, searcher, notes))
+
+
 def _parser(schema: Any) -> MultifieldParser:
     parser = MultifieldParser(SEARCH_FIELDS, schema, fieldboosts={"title": 2.5, "names": 0.5})
     parser.add_plugin(FuzzyTermPlugin())
@@ -173,7 +222,7 @@ def _split_dates(text: str, today: date) -> tuple[str, list[QueryDate], list[str
         found = datequery.find(value, today)
         if not found:
             notes.append(
-                f"“{value}” is not a date the reader understands; it was searched as words."
+                f"The date “{value}” is not one the reader understands; it was searched as words."
             )
             return text.replace(field_match[0], value), [], fields, notes
         text = text[: field_match.start()] + text[field_match.end() :]

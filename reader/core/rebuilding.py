@@ -110,7 +110,8 @@ def _add(
         return str(error)
     for path, source in paths:
         working.sources[path] = source
-    library.write_document(writer, article, working, library.mentions(article))
+    sources = [(path, source.size, source.mtime_ns) for path, source in paths]
+    library.write_document(writer, article, sources, library.mentions(article))
     return None
 
 

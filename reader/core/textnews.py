@@ -40,25 +40,28 @@ def parse(text: str) -> NewsText:
 
 def _paragraph_lines(text: str) -> list[str]:
     """Return non-empty lines, re-joining lines that were hard-wrapped mid-sentence."""
-    joined: list[str] = []
+    # Each paragraph is kept as a list of its lines and joined once at the end: joining as we
+    # go would copy the paragraph for every wrapped line (quadratic on a huge paragraph).
+    joined: list[list[str]] = []
     previous_blank = True
     for raw in text.split("\n"):
         line = " ".join(raw.split())
         if not line:
             previous_blank = True
             continue
+        last = joined[-1][-1] if joined else ""
         if (
             joined
             and not previous_blank
-            and len(joined[-1]) >= 50
-            and joined[-1][-1] not in _SENTENCE_END
+            and (len(last) >= 50 or len(joined[-1]) > 1)
+            and last[-1] not in _SENTENCE_END
             and line[0].islower()
         ):
-            joined[-1] = f"{joined[-1]} {line}"
+            joined[-1].append(line)
         else:
-            joined.append(line)
+            joined.append([line])
         previous_blank = False
-    return joined
+    return [" ".join(parts) for parts in joined]
 
 
 def _take_title(lines: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:

@@ -198,3 +198,24 @@ def test_filter_by_person_ignores_case_and_accents(seeded: Library, name: str) -
 def test_filter_by_publication_range(seeded: Library) -> None:
     found = seeded.search("Baldwin", filters=Filters(published_from="2024-12"))
     assert [hit.path.name for hit in found.hits] == [SEED_000.name]
+
+
+def test_a_prefix_matching_many_words_searches_the_most_common(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(120):
+        common = " abacus" if i % 2 else ""
+        (folder / f"{i:03d}.txt").write_text(f"Word {i}\n\nThe word abac{i:03d}x{common}.", "utf-8")
+    library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+    list(library.import_paths([folder]))
+    result = library.search("abac*")
+    assert any("most common were searched" in note for note in result.notes)
+    assert result.total >= 60  # "abacus", the most common word, is among those searched
+
+
+def test_invisible_characters_inside_a_word_do_not_hide_it(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Verdict\n\nThe ju\u200bry returned a ver\u00addict.", "utf-8")
+    library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+    list(library.import_paths([story]))
+    assert library.search("jury verdict").total == 1
