@@ -9,14 +9,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from reader.core import aliases
+from reader.core import aliases, durable
 from reader.core.folding import fold
 from reader.core.mentions import LABELS, Mention
 
@@ -117,14 +115,5 @@ def save(corrections: Corrections, path: Path) -> None:
         "merges": dict(sorted(corrections.merges.items())),
         "splits": sorted(corrections.splits),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    durable.write_atomically(path, text.encode("utf-8"))
