@@ -37,6 +37,7 @@ def fields(
         "sources": json.dumps(list(sources)),
     }
     published = timex.interval(article.published) if article.published else None
+    doc["published_day"] = 0  # undated articles sort after every dated one
     if published:
         doc["published_day"] = _day_number(published[0])
         doc["published_dates"] = " ".join(dateblocks.index_terms(*published))

@@ -159,6 +159,10 @@ class Library:
                 self.ix = index.open_with_retry(self.index_dir)
         raise AssertionError("unreachable")
 
+    def latest(self, limit: int = 20) -> SearchResult:
+        """The newest articles, as hits (what the app lists before anything is typed)."""
+        return query.latest(self.ix, limit=limit)
+
     def article(self, article_id: str) -> Article:
         """Return the article with id `article_id`."""
         with self.ix.searcher() as searcher:

@@ -107,6 +107,14 @@ def search(
     )
 
 
+def latest(ix: Any, *, limit: int = 20) -> SearchResult:
+    """The newest articles by publication date (undated last), reading only those shown."""
+    with ix.searcher() as searcher:
+        results = searcher.search(Every(), limit=limit, sortedby="published_day", reverse=True)
+        hits = [_hit(hit, []) for hit in results]
+        return SearchResult("", "", hits, searcher.doc_count())
+
+
 def _filter_query(filters: Filters | None) -> Query | None:
     if filters is None or filters.is_empty:
         return None
@@ -121,8 +129,10 @@ def _filter_query(filters: Filters | None) -> Query | None:
         clauses.append(
             NumericRange(
                 "published_day",
-                _day_number(first[0]) if first else None,
-                _day_number(last[1]) if last else None,
+                # Explicit bounds: an open bound on this unsigned field matches everything
+                # in Whoosh 2.7.5, and 0 marks an undated article, which a range excludes.
+                _day_number(first[0]) if first else 1,
+                _day_number(last[1]) if last else 29991231,
             )
         )
     return And(clauses) if len(clauses) > 1 else clauses[0]

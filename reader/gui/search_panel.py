@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import inspect
 import logging
 from typing import Any
@@ -12,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from reader.core.library import Library
-from reader.core.search_result import Hit, SearchResult
+from reader.core.search_result import SearchResult
 from reader.gui.background import BackgroundCalls
 from reader.gui.results_delegate import ResultsDelegate
 from reader.gui.results_model import ResultsModel
@@ -89,7 +88,7 @@ class SearchPanel(QWidget):
 
         def run() -> SearchResult:
             if not text and (filters is None or filters.is_empty):
-                return _all_articles(library)
+                return library.latest(LIMIT)
             if supports_filters(library):
                 return library.search(text, LIMIT, filters=filters, facets=True)
             return library.search(text, LIMIT)
@@ -152,25 +151,6 @@ class SearchPanel(QWidget):
     def _activate(self, index: Any) -> None:
         if index.isValid():
             self.hit_activated.emit(self.model.hit(index.row()))
-
-
-def _all_articles(library: Library) -> SearchResult:
-    """With no query, list the library's articles, newest first."""
-    articles = library.articles()
-    hits = [
-        Hit(
-            a.id,
-            a.path,
-            a.title,
-            a.published,
-            0.0,
-            html.escape(a.summary or ""),
-            a.source,
-            a.author,
-        )
-        for a in articles[:LIMIT]
-    ]
-    return SearchResult("", "", hits, len(articles))
 
 
 def _status_html(result: SearchResult) -> str:

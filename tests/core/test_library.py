@@ -219,3 +219,18 @@ def test_invisible_characters_inside_a_word_do_not_hide_it(tmp_path: Path) -> No
     library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
     list(library.import_paths([story]))
     assert library.search("jury verdict").total == 1
+
+
+def test_filter_up_to_a_date_excludes_later_and_undated_articles(seeded: Library) -> None:
+    found = seeded.search("Baldwin", filters=Filters(published_to="2024-12-25"))
+    assert found.total == 0  # seed 000 is from 26 December 2024; seed 001 has no date
+    found = seeded.search("Baldwin", filters=Filters(published_to="2024-12-26"))
+    assert [hit.path.name for hit in found.hits] == [SEED_000.name]
+
+
+def test_latest_lists_newest_first_and_undated_last(tmp_path: Path, sample_dir: Path) -> None:
+    library = Library.open(tmp_path / "lib")
+    dates = [hit.published for hit in library.latest(20).hits]
+    assert dates[0] == "2024-12-24"
+    assert dates[-1] is None
+    assert library.latest(20).total == len(list(sample_dir.glob("*.md")))
