@@ -62,6 +62,7 @@ class Library:
     def __init__(self, root: Path, ix: Any, extractor: Extractor | None = None) -> None:
         self.root = root
         self.ix = ix
+        self._searchers = query.Searchers()
         self.repaired: str | None = None  # set when opening had to rebuild a damaged index
         self.custom_extractor = extractor
         self.extraction = Extraction(root / "cache.sqlite")
@@ -143,7 +144,7 @@ class Library:
         for attempt in (1, 2):
             try:
                 return query.search(
-                    self.ix,
+                    self._searchers.get(self.ix, fresh=attempt == 2),
                     text,
                     limit=limit,
                     today=today or date.today(),
@@ -161,12 +162,11 @@ class Library:
 
     def latest(self, limit: int = 20) -> SearchResult:
         """The newest articles, as hits (what the app lists before anything is typed)."""
-        return query.latest(self.ix, limit=limit)
+        return query.latest(self._searchers.get(self.ix), limit=limit)
 
     def article(self, article_id: str) -> Article:
         """Return the article with id `article_id`."""
-        with self.ix.searcher() as searcher:
-            stored = searcher.document(id=article_id)
+        stored = self._searchers.get(self.ix).document(id=article_id)
         if stored is None:
             raise ArticleNotFoundError(f"The library has no article with id {article_id}.")
         return _article_from_stored(stored)
@@ -196,6 +196,18 @@ class Library:
         Runs the model (loading it, 1.5-2.5 s) only if the article was never extracted.
         """
         return corrections.apply(self.entity_corrections(), self.raw_mentions(article))
+
+    def cached_mentions(self, article: Article) -> list[Mention]:
+        """Mentions without running the model (the cache's, else none): what a rebuild uses.
+
+        A rebuild must be quick and must not load the model; an article the cache does not
+        know is indexed by its text until it is imported again.
+        """
+        if self.custom_extractor is not None:
+            raw = self.custom_extractor(article)
+        else:
+            raw = self.extraction.cached(article) or []
+        return corrections.apply(self.entity_corrections(), raw)
 
     def entity_corrections(self) -> Corrections:
         """The user's corrections to extracted entities."""
