@@ -21,7 +21,17 @@ from typing import Any
 from whoosh import highlight
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
-from whoosh.query import And, Every, NullQuery, NumericRange, Or, Prefix, Query, Term, Wildcard
+from whoosh.query import (
+    And,
+    Every,
+    NullQuery,
+    NumericRange,
+    Or,
+    Prefix,
+    Query,
+    Term,
+    Wildcard,
+)
 
 from reader.core import dateblocks, datequery, document, query_repair, sentences, timex
 from reader.core.datequery import QueryDate
@@ -36,7 +46,7 @@ SEARCH_FIELDS = ["title", "body", "names"]
 FACET_DEPTH = 100
 FACET_NAMES = 30
 # A prefix or wildcard searches at most this many of the words it matches (the most common).
-MAX_EXPANSIONS = 64
+MAX_EXPANSIONS = 24
 MAX_SCANNED = 20_000
 _DATE_FIELD = re.compile(r"\b(date|published|mentioned):(\"[^\"]*\"|\S+)", re.IGNORECASE)
 # Block markup of the markdown body ("## Heading", "> quote", "- item") is not text to show.
