@@ -90,8 +90,13 @@ def _clean_word(token: str, notes: list[str]) -> str:
     if _BOOST.search(token):
         token = _BOOST.sub("", token)
         notes.append("Boosts (^) are not used; all words count the same.")
-    token = _bound_fuzzy(token, notes)
-    return _bound_wildcards(token, notes)
+    # Removing a wildcard can leave a bare "~" (and the reverse), so repeat until stable.
+    for _ in range(3):
+        cleaned = _bound_wildcards(_bound_fuzzy(token, notes), notes)
+        if cleaned == token:
+            break
+        token = cleaned
+    return token
 
 
 def _bound_fuzzy(token: str, notes: list[str]) -> str:
