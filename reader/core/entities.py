@@ -33,6 +33,9 @@ _MARKUP = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|\d{1,3}[.)
 # An editorial insertion inside a quotation, "Attorney General [Raul] Torrez"; not a link.
 _EDITORIAL = re.compile(r"\[([^\[\]\n]{1,60})\](?!\()")
 _BATCH = 256
+# No name is 60 characters without a space; spaCy's tokenizer is quadratic on such runs
+# (20,000 "[" took 31 s), so the model sees them as blanks (offsets unchanged).
+_LONG_RUN = re.compile(r"\S{60,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +60,13 @@ def blocks(text: str) -> list[Block]:
             continue
         brackets = _editorial_brackets(body)
         kept = [i for i in range(len(body)) if i not in brackets]
-        found.append(Block("".join(body[i] for i in kept), tuple(body_start + i for i in kept)))
+        seen = _LONG_RUN.sub(_blank, "".join(body[i] for i in kept))
+        found.append(Block(seen, tuple(body_start + i for i in kept)))
     return found
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _editorial_brackets(body: str) -> set[int]:
