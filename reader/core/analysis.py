@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, Token
+from whoosh.analysis import Filter, RegexTokenizer, Token
 from whoosh.analysis.analyzers import Analyzer
-from whoosh.analysis.filters import CharsetFilter
 from whoosh.support.charset import accent_map
 
 # Invisible characters that copied web text hides inside words (soft hyphen, zero-width
@@ -19,22 +18,43 @@ _LETTERS = rf"[\w{_INVISIBLE}]+"
 _WORD = rf"{_LETTERS}(?:[.'\u2019]{_LETTERS})*"
 
 
-class PossessiveFilter(Filter):  # type: ignore[misc]
-    """Drop the possessive "'s" so that "Baldwin's" is found by "Baldwin"."""
+def _strip_possessive(text: str) -> str:
+    return text[:-2] if text.endswith("'s") else text
+
+
+class FoldFilter(Filter):  # type: ignore[misc]
+    """Lower-case, fold accents and invisible characters, drop the possessive "'s".
+
+    One filter instead of three: most words are plain ASCII and only need lower(), which
+    made indexing noticeably faster than running every word through the accent table.
+    """
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for token in tokens:
-            text = token.text.translate(_INVISIBLE_TABLE).replace("\u2019", "'")
-            if text.endswith("'s"):
-                text = text[:-2]
+            text = token.text
+            if text.isascii():
+                text = text.lower()
+            else:
+                text = text.translate(_INVISIBLE_TABLE).lower().translate(accent_map)
+                text = text.replace("\u2019", "'")
+            text = _strip_possessive(text)
             token.text = text
             if text:
                 yield token
 
 
+class PossessiveFilter(Filter):  # type: ignore[misc]
+    """Kept so that indexes made before FoldFilter (their schema names it) still open."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            text = token.text.translate(_INVISIBLE_TABLE).replace("\u2019", "'")
+            token.text = _strip_possessive(text)
+            if token.text:
+                yield token
+
+
 def analyzer() -> Any:
     """Return the analyser used for every text field and for queries."""
-    chain: Analyzer = (
-        RegexTokenizer(_WORD) | LowercaseFilter() | CharsetFilter(accent_map) | PossessiveFilter()
-    )
+    chain: Analyzer = RegexTokenizer(_WORD) | FoldFilter()
     return chain

@@ -8,21 +8,27 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a synced temporary file and an atomic rename."""
+def write_atomically(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Write `data` to `path` through a temporary file and an atomic rename.
+
+    With `sync` (the default) the file and its folder are fsynced before this returns; a
+    caller that writes many files may pass False and sync them together (`sync_files`).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
-            os.fsync(file.fileno())
+            if sync:
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    sync_directory(path.parent)
+    if sync:
+        sync_directory(path.parent)
 
 
 def sync_directory(folder: Path) -> None:

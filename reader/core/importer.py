@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 # Commit often enough that an interrupted import keeps most of its work, rarely enough that
 # Whoosh does not drown in tiny segments.
 BATCH_FILES = 64
+MAX_BATCH_FILES = 1024
 BATCH_SECONDS = 5.0
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
@@ -83,6 +84,7 @@ class Import:
         self.in_flight: set[str] = set()
         self.committed = 0
         self.pending = 0
+        self.copies: list[Path] = []  # store copies written since the last commit, not synced
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
@@ -115,10 +117,12 @@ class Import:
                         writer = writer_ctx.__enter__()
                     self._finish(writer, current)
                     done += 1
-                    if self.pending >= BATCH_FILES or (
+                    if self.pending >= self._batch_size() or (
                         self.pending and time.monotonic() - started > BATCH_SECONDS
                     ):
-                        self.library.commit(writer, self.working)
+                        self.library.commit(
+                            writer, self.working, merge=False, copies=self._take_copies()
+                        )
                         writer_ctx = writer = None
                         self.committed += self.pending
                         self.pending = 0
@@ -128,7 +132,7 @@ class Import:
                     )
             if writer is not None:
                 if self.pending:
-                    self.library.commit(writer, self.working)
+                    self.library.commit(writer, self.working, copies=self._take_copies())
                     self.committed += self.pending
                 else:
                     # Nothing changed. Whoosh's cancel leaves the empty segment's files.
@@ -143,6 +147,18 @@ class Import:
             raise
         finally:
             extraction.stop_workers()
+
+    def _batch_size(self) -> int:
+        """Files per commit: small at first (an early stop keeps something), then larger.
+
+        Each commit writes a segment and the manifest; in a big import, fewer commits are
+        much faster (PERFORMANCE.md), and the time limit still commits every few seconds.
+        """
+        return min(MAX_BATCH_FILES, max(BATCH_FILES, self.committed // 2))
+
+    def _take_copies(self) -> list[Path]:
+        copies, self.copies = self.copies, []
+        return copies
 
     def _clean_after_failure(self) -> None:
         """Remove the half-written files of the failed batch; free space is what is missing."""
@@ -186,7 +202,8 @@ class Import:
             article = ingest.parse_article(path, data)
         except ArticleFormatError as error:
             return Step(path, FAILED, str(error))
-        store.put(self.library.store_dir, store.name_for(article_id, path.suffix), data)
+        copy = store.name_for(article_id, path.suffix)
+        self.copies.append(store.put(self.library.store_dir, copy, data, sync=False))
         self.in_flight.add(article_id)
         custom = self.library.custom_extractor
         if custom is not None:
