@@ -138,6 +138,8 @@ def search(
     hits = [_hit(results[i], dates) for i in range(min(limit, results.scored_length()))]
     total = len(results)
     suggestion = _suggest(searcher, repaired.text) if total == 0 or len(hits) < 3 else None
+    # Each field gets its own copy of a word, so the same note can arise three times.
+    notes = list(dict.fromkeys(notes))
     return SearchResult(
         text, searched, hits, total, suggestion, notes, [d.label for d in dates], counts
     )
