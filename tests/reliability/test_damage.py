@@ -91,3 +91,32 @@ def test_an_intact_library_is_not_rebuilt(library_dir: Path) -> None:
     library = Library.open(library_dir, samples=False, extractor=lambda a: [], full_check=True)
     assert library.repaired is None
     assert library.verify() == []
+
+
+def test_power_loss_after_an_unsynced_commit_keeps_every_acknowledged_article(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    """A commit whose fsync never happened: its files are cut short, nothing recorded it."""
+    index_dir = library_dir / "index"
+    record = (index_dir / integrity.RECORD_NAME).read_bytes()
+    manifest = (library_dir / "manifest.json").read_bytes()
+    before = {p.name for p in integrity.index_files(index_dir)}
+    later = tmp_path / "later"
+    later.mkdir()
+    for i in range(5):
+        (later / f"late{i}.txt").write_text(f"Late {i}\n\nJuror Abernathy{i} spoke.", "utf-8")
+    library = Library.open(library_dir, samples=False, extractor=lambda article: [])
+    list(library.import_paths([later]))
+    # The power goes: files written since the last fsync lose their tails, and the record
+    # and manifest of that commit were never written.
+    for path in integrity.index_files(index_dir):
+        if path.name not in before:
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 3])
+    (index_dir / integrity.RECORD_NAME).write_bytes(record)
+    (library_dir / "manifest.json").write_bytes(manifest)
+
+    reopened = Library.open(library_dir, samples=False, extractor=lambda article: [])
+    assert reopened.repaired is not None
+    assert reopened.article_count() >= len(ARTICLES)
+    assert reopened.search("Okonkwo11").total == 1
