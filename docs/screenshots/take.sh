@@ -4,7 +4,7 @@
 # libxcb-keysyms1 libxcb-cursor0 (Debian). Run from the repository root: docs/screenshots/take.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-OUT=docs/screenshots
+OUT=${OUT:-docs/screenshots}
 SEEDS=${SEEDS:-../shared/seeds}
 BIN=.venv/bin
 export READER_HOME=$(mktemp -d)
@@ -62,6 +62,15 @@ key ctrl+f
 type_text "Allred"
 key Return
 shot 06-find-allred
+
+# The timeline (View → Timeline, Ctrl+T) of the whole library: the search emptied first.
+key Escape
+key ctrl+l BackSpace
+key ctrl+t
+sleep 3
+# Double-click the 2021 shooting event (second group's sentence): seed 001 opens at it.
+xdotool mousemove 300 701 click --repeat 2 --delay 80 1
+shot 08-timeline 2.5
 
 if grep -q Traceback "$READER_HOME/stderr.txt"; then
   echo "The app printed a traceback:" >&2

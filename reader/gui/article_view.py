@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from reader.core import render
+from reader.core import render, sentences
 from reader.core.articles import Article
 from reader.core.mentions import DATE, MONEY, Mention
 from reader.gui import messages, palette
@@ -171,6 +171,37 @@ class ArticleView(QTextBrowser):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.mention_shown.emit(self._current + 1, len(self._chosen))
+
+    def select_span(self, start: int, end: int) -> bool:
+        """Select the text at body offsets start:end and scroll to it; False if not found."""
+        if self.article is None:
+            return False
+        body = self.article.body
+        words = re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "", body[start:end]))
+        if not words:
+            return False
+        text = self.document().toPlainText()
+        header = text.find(str(self.article.path))
+        after = header + len(str(self.article.path)) if header >= 0 else 0
+        pattern = re.compile(r"\W+".join(re.escape(w) for w in words))
+        found = list(pattern.finditer(text, after))
+        if not found:
+            return False
+        # The same words may occur twice: take the match nearest where the body puts them.
+        estimate = after + (len(text) - after) * start / max(len(body), 1)
+        match = min(found, key=lambda m: abs(m.start() - estimate))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(match.start())
+        cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def select_sentence(self, offset: int) -> bool:
+        """Select the sentence holding body offset `offset` (a dated event) and scroll to it."""
+        if self.article is None:
+            return False
+        return self.select_span(*sentences.sentence_span(self.article.body, offset))
 
     def open_link(self, url: QUrl) -> None:
         """Open an http(s) or mailto link outside the reader, after the user agrees."""

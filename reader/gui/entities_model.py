@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from reader.core import render
-from reader.core.mentions import Mention
+from reader.core import render, timex
+from reader.core.mentions import DATE, Mention
 from reader.gui import palette
 from reader.gui.article_view import entity_name
 
@@ -42,11 +43,13 @@ class EntitiesModel(QStandardItemModel):
             group.setEditable(False)
             group_count = QStandardItem(str(sum(names.values())))
             group_count.setEditable(False)
-            for name, count in sorted(names.items(), key=lambda kv: (-kv[1], kv[0].lower())):
-                item = QStandardItem(name)
+            for name, count in _ordered(label, names):
+                shown = timex.describe(name) if label == DATE else name
+                item = QStandardItem(shown)
                 item.setData(name, NAME_ROLE)
                 item.setData(label, LABEL_ROLE)
-                item.setToolTip(f"{render.LABEL_NAMES[label]}: {name}")
+                tip = f"{render.LABEL_NAMES[label]}: {shown}"
+                item.setToolTip(tip if shown == name else f"{tip} ({name})")
                 item.setEditable(False)
                 number = QStandardItem(str(count))
                 number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -61,8 +64,20 @@ class EntitiesModel(QStandardItemModel):
         for row in range(self.rowCount()):
             group = self.item(row)
             if group.data(LABEL_ROLE) == label:
-                return [group.child(r).text() for r in range(group.rowCount())]
+                return [group.child(r).data(NAME_ROLE) for r in range(group.rowCount())]
         return []
+
+
+def _ordered(label: str, names: Counter[str]) -> list[tuple[str, int]]:
+    """Dates in time order (undated values last); other entities most mentioned first."""
+    if label != DATE:
+        return sorted(names.items(), key=lambda kv: (-kv[1], kv[0].lower()))
+
+    def when(kv: tuple[str, int]) -> tuple[bool, date, date, str]:
+        span = timex.interval(kv[0])
+        return (span is None, *(span or (date.max, date.max)), kv[0])
+
+    return sorted(names.items(), key=when)
 
 
 class EntityFilter(QSortFilterProxyModel):

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.articles import Article
+from reader.core.chronology import Event
 from reader.core.library import Library
 from reader.core.mentions import Mention
 from reader.core.search_result import Hit
@@ -30,6 +32,7 @@ from reader.gui.find_bar import FindBar
 from reader.gui.import_status import ImportStatus
 from reader.gui.legend import Legend
 from reader.gui.search_panel import SearchPanel, supports_filters
+from reader.gui.timeline_view import TimelineView
 from reader.gui.window_state import WindowState
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,7 @@ TITLE = "Legal Case Reader"
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLIT = [350, 590, 340]
 DEFAULT_LEFT_SPLIT = [520, 200]
+DEFAULT_TIMELINE_HEIGHT = 320
 STATUS_MS = 15_000
 
 
@@ -89,12 +93,19 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self.timeline = TimelineView(library)
+        self.timeline_dock = QDockWidget("Timeline", self)
+        self.timeline_dock.setObjectName("timeline")
+        self.timeline_dock.setWidget(self.timeline)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
+        self.timeline_dock.hide()
         self._build_menus()
         self._connect()
 
         self.resize(*DEFAULT_SIZE)
         self.splitter.setSizes(DEFAULT_SPLIT)
         self.left.setSizes(DEFAULT_LEFT_SPLIT)
+        self.resizeDocks([self.timeline_dock], [DEFAULT_TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.state.restore(self, self._splitters())
         self.search_panel.query.setText(self.state.last_query())
         self.search_panel.search_now()
@@ -120,11 +131,20 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             "Previous mention", QKeySequence("Shift+F3"), lambda: self.article_view.step_mention(-1)
         )
+        view_menu = self.menuBar().addMenu("&View")
+        toggle = self.timeline_dock.toggleViewAction()
+        toggle.setText("&Timeline")
+        toggle.setShortcut(QKeySequence("Ctrl+T"))
+        view_menu.addAction(toggle)
 
     def _connect(self) -> None:
         self.search_panel.hit_activated.connect(self.open_hit)
         self.search_panel.failed.connect(self.show_message)
         self.search_panel.searched.connect(self.filter_panel.show_facets)
+        self.search_panel.searched.connect(
+            lambda result: self.timeline.show_result(result, self.search_panel.filters)
+        )
+        self.timeline.event_activated.connect(self.open_event)
         self.filter_panel.filters_changed.connect(self.search_panel.set_filters)
         self.legend.hidden_labels_changed.connect(self.article_view.set_hidden_labels)
         self.legend.hidden_labels_changed.connect(lambda _: self.find_bar.refresh())
@@ -155,8 +175,16 @@ class MainWindow(QMainWindow):
         self.search_panel.query.setFocus()
         self.search_panel.query.selectAll()
 
-    def open_hit(self, hit: Hit) -> None:
-        """Load the hit's article and its entities off the GUI thread, then show them."""
+    def open_event(self, event: Event) -> None:
+        """Open a chronology event's article with its sentence selected."""
+        hit = Hit(event.article_id, Path(), event.article_title, None, 0, "")
+        self.open_hit(hit, sentence_at=event.start)
+
+    def open_hit(self, hit: Hit, sentence_at: int | None = None) -> None:
+        """Load the hit's article and its entities off the GUI thread, then show them.
+
+        With `sentence_at` (a body offset), select the sentence there.
+        """
         self._article_request += 1
         request = self._article_request
         terms = query_terms(self.search_panel.query.text())
@@ -170,6 +198,8 @@ class MainWindow(QMainWindow):
         def show(loaded: tuple[Article, list[Mention]]) -> None:
             if request == self._article_request:
                 self.show_article(*loaded, terms)
+                if sentence_at is not None:
+                    self.article_view.select_sentence(sentence_at)
 
         self._article_calls.call(load, show, self.show_message)
 
@@ -184,7 +214,11 @@ class MainWindow(QMainWindow):
 
     def is_busy(self) -> bool:
         """Return whether a search or article load is still under way."""
-        return self.search_panel.is_searching() or self._article_calls.is_busy()
+        return (
+            self.search_panel.is_searching()
+            or self._article_calls.is_busy()
+            or self.timeline.is_busy()
+        )
 
     def search_library_for(self, name: str) -> None:
         """Search the whole library for an entity's name."""
@@ -252,4 +286,5 @@ class MainWindow(QMainWindow):
         self.import_status.wait()
         self.search_panel.wait()
         self._article_calls.wait()
+        self.timeline.wait()
         super().closeEvent(event)
