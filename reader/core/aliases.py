@@ -7,11 +7,12 @@ knows a person of that name; and repeats of a known name the model missed are ad
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reader.core.folding import fold
 from reader.core.mentions import ORG, PERSON, PLACE, Mention
@@ -168,20 +169,39 @@ def repeats(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 known.setdefault(words[-1], m)
     if not known:
         return []
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = Spans((m.start, m.end) for m in mentions)
     alternatives = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
     found = []
     for match in re.finditer(rf"(?<![\w.\-])(?:{alternatives})(?![\w\-])", text):
         start, end = match.span()
-        if _overlaps(taken, start, end) or _inside_longer_name(text, start, end):
+        if taken.overlaps(start, end) or _inside_longer_name(text, start, end):
             continue
         model = known[match.group(0)]
         found.append(Mention(start, end, match.group(0), model.label, canonical=model.canonical))
     return found
 
 
-def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class Spans:
+    """A fixed set of half-open spans that tells in O(log n) whether a range overlaps any.
+
+    Same answer as `any(s < end and start < e for s, e in spans)`, for any spans (nested,
+    crossing, empty): sorted by start, the spans starting before `end` are a prefix, and one
+    of them overlaps iff the largest end in that prefix is past `start`.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []  # _max_end[i]: the largest end among ordered[: i + 1]
+        furthest = 0
+        for i, (_, e) in enumerate(ordered):
+            furthest = e if i == 0 else max(furthest, e)
+            self._max_end.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Tell whether some span s..e has s < end and start < e."""
+        before_end = bisect.bisect_left(self._starts, end)
+        return before_end > 0 and self._max_end[before_end - 1] > start
 
 
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")

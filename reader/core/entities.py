@@ -8,6 +8,7 @@ across the article (reader.core.aliases).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -155,7 +156,8 @@ def _mentions(
     named = aliases.link(named)
     named += aliases.repeats(text, [*named, *fixed, *sums])
     found = _without_overlaps([*fixed, *sums, *named])
-    free = [(s, e) for s, e in temporal if not _overlaps(found, s, e)]
+    taken = aliases.Spans((m.start, m.end) for m in found)
+    free = [(s, e) for s, e in temporal if not taken.overlaps(s, e)]
     found = _without_overlaps([*found, *dates.find(text, published, free)])
     return sorted(found, key=lambda m: (m.start, m.end))
 
@@ -185,23 +187,29 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
 def _add_gazetteer_places(
     text: str, named: list[Mention], others: Iterable[Mention]
 ) -> list[Mention]:
-    taken = [*named, *others]
+    taken = aliases.Spans((m.start, m.end) for m in [*named, *others])
     extra = [
         Mention(m.start(), m.end(), m.group(0), PLACE)
         for m in places.finder().finditer(text)
-        if not _overlaps(taken, m.start(), m.end())
+        if not taken.overlaps(m.start(), m.end())
     ]
     return sorted([*named, *extra], key=lambda m: m.start)
-
-
-def _overlaps(mentions: Iterable[Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
 
 
 def _without_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep mentions in the given order of priority, dropping any that overlap a kept one."""
     kept: list[Mention] = []
+    # The kept spans are non-empty and never overlap, so sorted by start their ends are sorted
+    # too: the only kept span that can overlap m is the first one ending after m.start.
+    starts: list[int] = []
+    ends: list[int] = []
     for m in mentions:
-        if m.end > m.start and not _overlaps(kept, m.start, m.end):
-            kept.append(m)
+        if m.end <= m.start:
+            continue
+        i = bisect.bisect_right(ends, m.start)
+        if i < len(ends) and starts[i] < m.end:
+            continue
+        kept.append(m)
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
     return kept

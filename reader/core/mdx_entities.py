@@ -10,6 +10,7 @@ web-page bodies) inline markup characters are shown as they are.
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 from collections.abc import Sequence
@@ -22,10 +23,14 @@ _OPEN = 0xF0000  # plane 15: span i opens at chr(_OPEN + i)
 _CLOSE = 0x100000  # plane 16: span i closes at chr(_CLOSE + i)
 MAX_SPANS = 0xFFFD
 _MARKER = re.compile("[\U000f0000-\U0010fffd]")
+_MARKER_SPLIT = re.compile("([\U000f0000-\U0010fffd])")
 # Characters Markdown would read as inline markup; in literal mode they become numeric entities.
 _INLINE = set("\\`*_{}[]()<>&#+-.!|~=:")
+_INLINE_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _INLINE}
 # Block syntax kept in literal mode: "## " headings, "> " quotes, "- " items.
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6} |> ?|- )")
+# Line starts where _block_prefix_length() may find something (a superset, in both modes).
+_MARKUP_LINE = re.compile(r"^[ \t>#-]", re.MULTILINE)
 MAX_QUOTE_DEPTH = 4
 MAX_INDENT = 8
 
@@ -46,21 +51,29 @@ def nest(spans: Sequence[Span], text: str) -> list[Span]:
     for span in spans:
         start = max(0, span.start)
         end = min(len(text), span.end)
+        one_line = start < end and text.find("\n", start, end) < 0
+        if one_line and (start, end) == (span.start, span.end):
+            pieces.append(span)  # the usual case, kept as it is (no copy)
+            continue
         for line in re.finditer(r"[^\n]+", text[start:end]):
             pieces.append(_with(span, start + line.start(), start + line.end()))
-    pending = sorted(pieces, key=lambda s: (s.start, -s.end))
+    # A heap ordered like a stable sort by (start, -end): the counter keeps pieces with equal
+    # keys in the order they were made, and a cut-off rest goes after those already waiting.
+    pending = [(s.start, -s.end, n, s) for n, s in enumerate(pieces)]
+    heapq.heapify(pending)
+    made = len(pending)
     result: list[Span] = []
     stack: list[Span] = []
     while pending:
-        span = pending.pop(0)
+        span = heapq.heappop(pending)[3]
         while stack and stack[-1].end <= span.start:
             stack.pop()
         if stack and span.end > stack[-1].end:
             # It starts inside an open span and ends after it: cut it at that span's end.
             rest = _with(span, stack[-1].end, span.end)
             span = _with(span, span.start, stack[-1].end)
-            pending.append(rest)
-            pending.sort(key=lambda s: (s.start, -s.end))
+            heapq.heappush(pending, (rest.start, -rest.end, made, rest))
+            made += 1
         if span.end > span.start:
             result.append(span)
             stack.append(span)
@@ -74,30 +87,40 @@ def _with(span: Span, start: int, end: int) -> Span:
 def mark(text: str, spans: Sequence[Span], *, literal: bool) -> str:
     """Return `text` escaped for Markdown, with span markers; `spans` must nest (see nest())."""
     spans = list(spans)[:MAX_SPANS]
-    opens: dict[int, list[int]] = {}
-    closes: dict[int, list[int]] = {}
+    # The markers to insert at each offset: closing ones in the reverse order of opening.
+    opens: dict[int, str] = {}
+    closes: dict[int, str] = {}
     for i, span in enumerate(spans):
-        opens.setdefault(span.start, []).append(i)
-        closes.setdefault(span.end, []).insert(0, i)
+        opens[span.start] = opens.get(span.start, "") + chr(_OPEN + i)
+        closes[span.end] = chr(_CLOSE + i) + closes.get(span.end, "")
+    # Only span boundaries and line starts need work; the text between them is escaped a
+    # run at a time, not character by character, and not at all when nothing needs it.
+    plain = not literal and "<" not in text and not _MARKER.search(text)
+    # Only lines starting with a blank or block markup have a prefix to copy (see below).
+    line_starts = {m.start() for m in _MARKUP_LINE.finditer(text)}
     out: list[str] = []
-    line_start = True
-    skip_until = 0
-    for pos, char in enumerate(text):
-        out.extend(chr(_CLOSE + i) for i in closes.get(pos, ()))
-        if line_start:
-            skip_until = pos + _block_prefix_length(text, pos, literal, out)
-        out.extend(chr(_OPEN + i) for i in opens.get(pos, ()))
-        line_start = char == "\n"
-        if pos < skip_until:
-            continue
-        out.append(_escape(char, literal))
-    out.extend(chr(_CLOSE + i) for i in closes.get(len(text), ()))
+    done = 0  # text[:done] is copied or consumed as block markup
+    for pos in sorted({*opens, *closes, *line_starts}):
+        if pos < 0:
+            continue  # outside the text, like pos >= len(text): never emitted
+        if pos >= len(text):
+            break
+        if pos > done:
+            out.append(text[done:pos] if plain else _escape_run(text[done:pos], literal))
+            done = pos
+        out.append(closes.get(pos, ""))
+        if pos in line_starts:
+            done = pos + _block_prefix_length(text, pos, literal, out)
+        out.append(opens.get(pos, ""))
+    out.append(_escape_run(text[done:], literal))
+    out.append(closes.get(len(text), ""))
     return "".join(out)
 
 
 def _block_prefix_length(text: str, pos: int, literal: bool, out: list[str]) -> int:
     """Copy the line's block markup to `out` (capped in depth); return how much was consumed."""
-    line = text[pos : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    end = text.find("\n", pos)
+    line = text[pos : end if end >= 0 else len(text)]
     if literal:
         match = _BLOCK_START.match(line)
         stripped = len(line) - len(line.lstrip(" \t"))
@@ -115,14 +138,11 @@ def _block_prefix_length(text: str, pos: int, literal: bool, out: list[str]) -> 
     return indent + quotes.end()
 
 
-def _escape(char: str, literal: bool) -> str:
-    if _MARKER.match(char):
-        return ""  # a private-use character in the source would be read as a marker
+def _escape_run(run: str, literal: bool) -> str:
+    run = _MARKER.sub("", run)  # a private-use character in the source would read as a marker
     if literal:
-        return f"&#{ord(char)};" if char in _INLINE else char
-    if char == "<":
-        return "&lt;"  # raw HTML in a markdown source is shown, never passed through
-    return char
+        return run.translate(_INLINE_ENTITIES)
+    return run.replace("<", "&lt;")  # raw HTML in a markdown source is shown, never passed
 
 
 class _SpanPostprocessor(Postprocessor):  # type: ignore[misc]
@@ -131,18 +151,26 @@ class _SpanPostprocessor(Postprocessor):  # type: ignore[misc]
         self.spans = spans
 
     def run(self, text: str) -> str:
-        return _MARKER.sub(self._replace, text)
+        # Split at the markers and map each one through a table (one C-level pass and a dict
+        # lookup per marker, instead of a Python callback per marker); a marker no span
+        # stands for is dropped.
+        parts = _MARKER_SPLIT.split(text)
+        tags = self._tags()
+        parts[1::2] = [tags.get(marker, "") for marker in parts[1::2]]
+        return "".join(parts)
 
-    def _replace(self, match: re.Match[str]) -> str:
-        code = ord(match.group(0))
-        if code >= _CLOSE:
-            return "</span>" if code - _CLOSE < len(self.spans) else ""
-        index = code - _OPEN
-        if index >= len(self.spans):
-            return ""
-        span = self.spans[index]
-        title = f' title="{html.escape(span.title)}"' if span.title else ""
-        return f'<span class="{html.escape(span.classes)}"{title}>'
+    def _tags(self) -> dict[str, str]:
+        tags: dict[str, str] = {}
+        escaped: dict[tuple[str, str], str] = {}  # a name is often mentioned with one title
+        for i, span in enumerate(self.spans[: _CLOSE - _OPEN]):
+            key = (span.classes, span.title)
+            if key not in escaped:
+                title = f' title="{html.escape(span.title)}"' if span.title else ""
+                escaped[key] = f'<span class="{html.escape(span.classes)}"{title}>'
+            tags[chr(_OPEN + i)] = escaped[key]
+        for i in range(min(len(self.spans), MAX_SPANS + 1)):
+            tags[chr(_CLOSE + i)] = "</span>"
+        return tags
 
 
 class EntityExtension(Extension):  # type: ignore[misc]

@@ -8,14 +8,17 @@ attributes and classes emitted here, and only http(s) and mailto links survive.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import html
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
 import markdown
 import nh3
 
-from reader.core import mdx_entities
+from reader.core import mdx_entities, timex
 from reader.core.articles import Article
 from reader.core.mdx_entities import Span
 from reader.core.mentions import DATE, LEGAL, MONEY, ORG, PERSON, PLACE, TEMPORAL, Mention
@@ -33,6 +36,7 @@ LABEL_NAMES = {
 QUERY_CLASS = "query"
 MAX_DEPTH = 24  # QTextBrowser freezes on deeply nested blocks
 MAX_BRACKETS = 400  # Python-Markdown is quadratic on many "[" (links are tried at each)
+_NO_END = 2**63  # past any offset
 
 _TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "ul", "ol", "li"}
 _TAGS |= {"em", "strong", "code", "pre", "a", "span", "div"}
@@ -54,6 +58,10 @@ def describe(mention: Mention) -> str:
     if mention.subtype:
         kind = f"{kind} ({mention.subtype.lower()})"
     value = mention.canonical or mention.value or mention.text
+    if mention.label in TEMPORAL and mention.value:
+        # "Date: July 2024 (2024-07)": as people write it, and the value searches use.
+        described = timex.describe(mention.value)
+        value = described if described == mention.value else f"{described} ({mention.value})"
     return f"{kind}: {value}"
 
 
@@ -71,8 +79,7 @@ def to_html(
         literal = True
     spans = _entity_spans(mentions, hidden_labels) + _query_spans(body, query_terms)
     if not literal:
-        targets = [(m.start(), m.end()) for m in _LINK_TARGET.finditer(body)]
-        spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in targets)]
+        spans = _outside_link_targets(spans, body)
     nested = mdx_entities.nest(spans, body)
     source = mdx_entities.mark(body, nested, literal=literal)
     md = markdown.Markdown(extensions=[mdx_entities.makeExtension(nested)])
@@ -95,18 +102,80 @@ def sanitise(fragment: str) -> str:
     )
 
 
+def _outside_link_targets(spans: list[Span], body: str) -> list[Span]:
+    """Drop the spans overlapping a link target: a marker there would break the link."""
+    # Link targets are found left to right without overlapping, so their starts and ends are
+    # both sorted: the only target that can overlap a span is the first one ending after the
+    # span's start (a bisect, instead of comparing every span with every target).
+    targets = [(m.start(), m.end()) for m in _LINK_TARGET.finditer(body)]
+    if not targets:
+        return spans
+    ends = [b for _, b in targets]
+    kept = []
+    for s in spans:
+        i = bisect.bisect_right(ends, s.start)
+        if i == len(targets) or targets[i][0] >= s.end:
+            kept.append(s)
+    return kept
+
+
 def _entity_spans(mentions: Sequence[Mention], hidden: frozenset[str]) -> list[Span]:
     shown = [m for m in mentions if display_label(m.label) in SHOWN_LABELS]
     shown = [m for m in shown if display_label(m.label) not in hidden]
     spans = []
-    for m in shown:
-        outer = [o for o in shown if o is not m and o.start <= m.start and m.end <= o.end]
+    for m, outer in zip(shown, _enclosing(shown), strict=True):
         title = describe(m)
-        for o in sorted(outer, key=lambda o: o.end - o.start)[:2]:
+        for o in outer:
             if (o.start, o.end) != (m.start, m.end):
                 title += f"\nwithin {describe(o)}"
         spans.append(Span(m.start, m.end, display_label(m.label).lower(), title))
     return spans
+
+
+def _enclosing(mentions: Sequence[Mention], limit: int = 2) -> list[list[Mention]]:
+    """For each mention, the `limit` shortest others that contain it (start <= its start and
+    end >= its end; equal lengths: earlier in `mentions` first; a mention with the same span
+    counts, so the caller decides what to show).
+
+    A sweep by start: a mention can only be contained by one that started at or before it
+    and has not ended before it, so only those "open" mentions are compared, not all pairs.
+    The cost is O(n log n) plus the overlap depth at each mention, which is 1-3 for real
+    mentions (the extractor's do not overlap at all; corrections and tests nest a few).
+    """
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    # The smallest end among the mentions still to come: an open mention ending before it can
+    # contain none of them. Equal to their start for well-formed mentions (start <= end).
+    min_end_after = [0] * (len(order) + 1)
+    min_end_after[-1] = _NO_END
+    for pos in range(len(order) - 1, -1, -1):
+        min_end_after[pos] = min(min_end_after[pos + 1], mentions[order[pos]].end)
+    result: list[list[Mention]] = [[] for _ in mentions]
+    open_ends: list[tuple[int, int]] = []  # heap of (end, index) of open mentions
+    is_open: set[int] = set()
+    pos = 0
+    while pos < len(order):
+        start = mentions[order[pos]].start
+        group = pos
+        while group < len(order) and mentions[order[group]].start == start:
+            heapq.heappush(open_ends, (mentions[order[group]].end, order[group]))
+            is_open.add(order[group])
+            group += 1
+        horizon = min(start, min_end_after[pos])
+        while open_ends and open_ends[0][0] < horizon:
+            is_open.discard(heapq.heappop(open_ends)[1])
+        if len(is_open) == group - pos == 1:
+            pos = group  # the usual case: a mention overlapping no other
+            continue
+        for i in order[pos:group]:
+            m = mentions[i]
+            outer = [
+                (o.end - o.start, j)
+                for j in is_open
+                if (o := mentions[j]).end >= m.end and o is not m
+            ]
+            result[i] = [mentions[j] for _, j in sorted(outer)[:limit]]
+        pos = group
+    return result
 
 
 def query_spans_positions(body: str, terms: Iterable[str]) -> list[tuple[int, int]]:
@@ -125,13 +194,14 @@ def _query_spans(body: str, terms: Iterable[str]) -> list[Span]:
 
 
 def _depth(fragment: str) -> int:
-    depth = deepest = 0
-    for closing, name, self_closing in _TAG.findall(fragment):
-        if name in _VOID or self_closing:
-            continue
-        depth += -1 if closing else 1
-        deepest = max(deepest, depth)
-    return deepest
+    # Running sum of +1 per opening and -1 per closing tag, its maximum taken in C: a long
+    # judgment has tens of thousands of tags, mostly entity spans.
+    steps = [
+        -1 if closing else 1
+        for closing, name, self_closing in _TAG.findall(fragment)
+        if not self_closing and name not in _VOID
+    ]
+    return max(itertools.accumulate(steps, initial=0))
 
 
 def _header(article: Article) -> str:

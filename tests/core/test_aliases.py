@@ -1,3 +1,5 @@
+import random
+
 import pytest
 
 from reader.core import aliases, entities
@@ -63,3 +65,36 @@ def test_non_person_name_takes_its_majority_label(labels: tuple[str, ...], expec
         entities.Mention(i * 10, i * 10 + 4, "Rust", label) for i, label in enumerate(labels)
     ]
     assert {m.label for m in aliases.link(mentions)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("spans", "query", "expected"),
+    [
+        ([], (0, 5), False),
+        ([(2, 4)], (4, 6), False),  # touching after
+        ([(2, 4)], (0, 2), False),  # touching before
+        ([(2, 4)], (2, 4), True),  # identical
+        ([(2, 4)], (3, 3), True),  # empty range inside a span
+        ([(2, 4)], (0, 9), True),  # enclosing
+        ([(3, 3)], (0, 9), True),  # empty span inside the range
+        ([(0, 20), (3, 4)], (10, 12), True),  # only the long early span reaches it
+        ([(0, 5), (6, 8), (9, 12)], (5, 6), False),  # in a gap
+    ],
+)
+def test_spans_overlaps(
+    spans: list[tuple[int, int]], query: tuple[int, int], expected: bool
+) -> None:
+    assert aliases.Spans(spans).overlaps(*query) is expected
+
+
+def test_spans_overlaps_matches_the_all_pairs_definition() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        spans = [
+            (s := rng.randint(0, 30), s + rng.randint(-2, 10)) for _ in range(rng.randint(0, 8))
+        ]
+        index = aliases.Spans(spans)
+        for start in range(-2, 34):
+            for end in range(start - 1, start + 6):
+                expected = any(s < end and start < e for s, e in spans)
+                assert index.overlaps(start, end) is expected, (spans, start, end)

@@ -1,4 +1,5 @@
 import itertools
+import random
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,41 @@ def test_seed_article_entities() -> None:
     } <= legal
     assert not any(m.label == ORG and m.text in ("Allred", "Morrisey", "Court") for m in found)
     assert not any(m.label == PLACE and m.text == "Baldwin" for m in found)
+
+
+def _m(start: int, end: int, label: str = ORG) -> entities.Mention:
+    return entities.Mention(start, end, "x" * max(0, end - start), label)
+
+
+@pytest.mark.parametrize(
+    ("spans", "kept"),
+    [
+        # the earlier one in priority wins, wherever it lies
+        ([(5, 9), (0, 6)], [(5, 9)]),
+        ([(0, 6), (5, 9)], [(0, 6)]),
+        # touching spans do not overlap
+        ([(4, 8), (0, 4), (8, 9)], [(4, 8), (0, 4), (8, 9)]),
+        # identical, nested and enclosing spans do
+        ([(2, 6), (2, 6), (3, 4), (0, 9)], [(2, 6)]),
+        # empty and reversed spans are never kept and block nothing
+        ([(3, 3), (5, 2), (2, 6)], [(2, 6)]),
+        # a span between two kept ones, touching both, is kept; one reaching into either is not
+        ([(0, 2), (6, 8), (2, 6), (1, 3), (5, 7)], [(0, 2), (6, 8), (2, 6)]),
+    ],
+)
+def test_without_overlaps_keeps_by_priority(
+    spans: list[tuple[int, int]], kept: list[tuple[int, int]]
+) -> None:
+    found = entities._without_overlaps([_m(s, e) for s, e in spans])
+    assert [(m.start, m.end) for m in found] == kept
+
+
+def test_without_overlaps_matches_the_all_pairs_definition() -> None:
+    rng = random.Random(3)
+    for _ in range(500):
+        mentions = [_m(s := rng.randint(0, 30), s + rng.randint(-1, 6)) for _ in range(15)]
+        expected: list[entities.Mention] = []
+        for m in mentions:
+            if m.end > m.start and not any(k.start < m.end and m.start < k.end for k in expected):
+                expected.append(m)
+        assert entities._without_overlaps(mentions) == expected

@@ -66,3 +66,83 @@ def test_literal_mode_keeps_block_syntax(line: str, tag: str) -> None:
 
 def test_private_use_characters_in_the_source_are_dropped() -> None:
     assert "\U000f0000" not in convert("x\U000f0000y", [])
+
+
+def _cut(spans: list[Span], text: str) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.classes) for s in mdx_entities.nest(spans, text)]
+
+
+TEN = "abcdefghij"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # nested: the outer one opens first
+        (TEN, [Span(2, 4, "b"), Span(0, 6, "a")], [(0, 6, "a"), (2, 4, "b")]),
+        # identical spans: both kept, in the given order
+        (TEN, [Span(1, 3, "a"), Span(1, 3, "b")], [(1, 3, "a"), (1, 3, "b")]),
+        # touching spans: neither is cut
+        (TEN, [Span(3, 6, "b"), Span(0, 3, "a")], [(0, 3, "a"), (3, 6, "b")]),
+        # one span crossing two nested ones is cut at each end it passes
+        (
+            TEN,
+            [Span(0, 4, "a"), Span(1, 3, "b"), Span(2, 8, "c")],
+            [(0, 4, "a"), (1, 3, "b"), (2, 3, "c"), (3, 4, "c"), (4, 8, "c")],
+        ),
+        # a cut-off rest goes after a span that already starts there with the same end
+        (
+            TEN,
+            [Span(0, 4, "a"), Span(2, 6, "b"), Span(4, 6, "c")],
+            [(0, 4, "a"), (2, 4, "b"), (4, 6, "c"), (4, 6, "b")],
+        ),
+        # empty and out-of-text spans are dropped; spans are clipped to the text
+        (TEN, [Span(3, 3, "a"), Span(12, 20, "b"), Span(-2, 2, "c")], [(0, 2, "c")]),
+        # line breaks cut a span
+        ("abc\ndefghi", [Span(0, 9, "a")], [(0, 3, "a"), (4, 9, "a")]),
+    ],
+)
+def test_nest_orders_and_cuts_spans(
+    text: str, spans: list[Span], expected: list[tuple[int, int, str]]
+) -> None:
+    assert _cut(spans, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "literal", "expected"),
+    [
+        # markers around a span; closing markers in reverse order of opening
+        (
+            "ab",
+            [Span(0, 2, "x"), Span(0, 1, "y")],
+            False,
+            "\U000f0000\U000f0001a\U00100001b\U00100000",
+        ),
+        (
+            "ab",
+            [Span(0, 2, "x"), Span(1, 2, "y")],
+            False,
+            "\U000f0000a\U000f0001b\U00100001\U00100000",
+        ),
+        # a span at a quoted line's start opens after the kept "> " markup
+        (
+            "> ab\n> cd",
+            [Span(2, 4, "x"), Span(7, 9, "y")],
+            False,
+            "> \U000f0000ab\U00100000\n> \U000f0001cd\U00100001",
+        ),
+        # indentation is capped, raw HTML escaped
+        (" " * 12 + "<b>", [], False, " " * 8 + "&lt;b>"),
+        # literal mode: markup characters become entities, block syntax is kept
+        ("## a*b", [Span(3, 6, "x")], True, "## \U000f0000a&#42;b\U00100000"),
+        ("  x_y", [], True, "x&#95;y"),
+        # private-use characters of the source are dropped
+        ("a\U000f0005b", [], False, "ab"),
+        # a span ending at the end of the text is closed
+        ("ab\n", [Span(1, 2, "x")], False, "a\U000f0000b\U00100000\n"),
+    ],
+)
+def test_mark_inserts_markers_and_escapes(
+    text: str, spans: list[Span], literal: bool, expected: str
+) -> None:
+    assert mdx_entities.mark(text, spans, literal=literal) == expected

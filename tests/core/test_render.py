@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def test_entities_get_their_type_class_and_hover_value() -> None:
     ]
     html = render.to_html(article(body), mentions)
     assert '<span class="person" title="Person: Alec Baldwin">Baldwin</span>' in html
-    assert 'title="Date: 2024-07-05"' in html
+    assert 'title="Date: July 5, 2024 (2024-07-05)"' in html
 
 
 def test_hidden_types_are_not_highlighted() -> None:
@@ -99,3 +100,78 @@ def test_deep_nesting_is_capped() -> None:
 def test_many_brackets_render_quickly() -> None:
     html = render.to_html(article("[" * 20_000), [])
     assert "[[[" in html
+
+
+def _titles(spans: list[tuple[int, int, str]]) -> list[str]:
+    mentions = [Mention(s, e, "x" * (e - s), label) for s, e, label in spans]
+    return [span.title for span in render._entity_spans(mentions, frozenset())]
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        # nested: the inner one names the outer one, not the other way round
+        (
+            [(0, 10, "LEGAL"), (0, 4, "PLACE")],
+            ["Legal term: xxxxxxxxxx", "Place: xxxx\nwithin Legal term: xxxxxxxxxx"],
+        ),
+        # identical spans contain each other, but "within" itself is not shown
+        ([(2, 6, "PERSON"), (2, 6, "ORG")], ["Person: xxxx", "Organisation: xxxx"]),
+        # touching spans do not contain each other
+        ([(0, 4, "PERSON"), (4, 8, "ORG")], ["Person: xxxx", "Organisation: xxxx"]),
+        # crossing spans do not contain each other
+        ([(0, 5, "PERSON"), (3, 8, "ORG")], ["Person: xxxxx", "Organisation: xxxxx"]),
+        # the two shortest enclosing mentions, shortest first
+        (
+            [(0, 9, "LEGAL"), (1, 7, "ORG"), (2, 5, "PLACE"), (0, 8, "MONEY")],
+            [
+                "Legal term: xxxxxxxxx",
+                "Organisation: xxxxxx\nwithin Money: xxxxxxxx\nwithin Legal term: xxxxxxxxx",
+                "Place: xxx\nwithin Organisation: xxxxxx\nwithin Money: xxxxxxxx",
+                "Money: xxxxxxxx\nwithin Legal term: xxxxxxxxx",
+            ],
+        ),
+        # an identical span takes one of the two places (so only one "within" is shown)
+        (
+            [(0, 9, "LEGAL"), (2, 5, "PLACE"), (2, 5, "ORG")],
+            [
+                "Legal term: xxxxxxxxx",
+                "Place: xxx\nwithin Legal term: xxxxxxxxx",
+                "Organisation: xxx\nwithin Legal term: xxxxxxxxx",
+            ],
+        ),
+        # enclosing mentions of equal length: the earlier one in the list first
+        (
+            [(0, 6, "ORG"), (1, 7, "MONEY"), (2, 4, "PLACE")],
+            [
+                "Organisation: xxxxxx",
+                "Money: xxxxxx",
+                "Place: xx\nwithin Organisation: xxxxxx\nwithin Money: xxxxxx",
+            ],
+        ),
+        # a mention ending where the next starts still contains an empty one there
+        ([(0, 4, "PERSON"), (4, 4, "DATE")], ["Person: xxxx", "Date: \nwithin Person: xxxx"]),
+    ],
+)
+def test_hover_text_names_the_enclosing_mentions(
+    spans: list[tuple[int, int, str]], expected: list[str]
+) -> None:
+    assert _titles(spans) == expected
+
+
+def test_enclosing_mentions_match_the_all_pairs_definition() -> None:
+    rng = random.Random(7)
+    for _ in range(500):
+        mentions = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 20)
+            mentions.append(Mention(start, start + rng.randint(0, 8), "x", "ORG"))
+        mentions += rng.sample(mentions, min(2, len(mentions)))  # the same objects twice
+        expected = [
+            sorted(
+                (o for o in mentions if o is not m and o.start <= m.start and m.end <= o.end),
+                key=lambda o: o.end - o.start,
+            )[:2]
+            for m in mentions
+        ]
+        assert render._enclosing(mentions) == expected
