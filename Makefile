@@ -32,5 +32,14 @@ lint: $(STAMP)
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m slow
 
+## The performance suite on the 10k corpus variant (about 20 minutes; `--quick` for 1k).
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --size 10k
+
+## Drive the real app under Xvfb and save docs/screenshots/*.png (needs xvfb, xdotool,
+## imagemagick, libxcb-icccm4, libxcb-keysyms1, libxcb-cursor0).
+screenshots: $(STAMP)
+	docs/screenshots/take.sh
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
