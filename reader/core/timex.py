@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from datetime import date, timedelta
@@ -115,20 +116,7 @@ def interval(value: str | None) -> tuple[date, date] | None:
         return None
 
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTH_NAMES = list(calendar.month_name)[1:]  # English names, as the articles write them
 _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}
 _QUARTER_NAMES = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 
