@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 # Whoosh does not drown in tiny segments.
 BATCH_FILES = 64
 MAX_BATCH_FILES = 1024
+MERGE_EVERY = 4  # intermediate commits between merges
 BATCH_SECONDS = 5.0
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
@@ -52,6 +53,7 @@ class Step:
     article: Article | None = None
     mentions: Callable[[], list[Mention]] | None = None
     removed: Source | None = None
+    is_new_id: bool = False  # no source held this article when the step was prepared
 
 
 class Import:
@@ -84,6 +86,7 @@ class Import:
         self.in_flight: set[str] = set()
         self.committed = 0
         self.pending = 0
+        self.commits = 0
         self.copies: list[Path] = []  # store copies written since the last commit, not synced
 
     def run(self) -> Iterator[Progress]:
@@ -120,8 +123,13 @@ class Import:
                     if self.pending >= self._batch_size() or (
                         self.pending and time.monotonic() - started > BATCH_SECONDS
                     ):
+                        # Merge now and then, so a long import does not pile up segments.
+                        self.commits += 1
                         self.library.commit(
-                            writer, self.working, merge=False, copies=self._take_copies()
+                            writer,
+                            self.working,
+                            merge=self.commits % MERGE_EVERY == 0,
+                            copies=self._take_copies(),
                         )
                         writer_ctx = writer = None
                         self.committed += self.pending
@@ -211,7 +219,15 @@ class Import:
         else:
             mentions = self.library.extraction.submit(article)
         status = UPDATED if old else ADDED
-        return Step(path, status, source=source, article=article, mentions=mentions, removed=old)
+        return Step(
+            path,
+            status,
+            source=source,
+            article=article,
+            mentions=mentions,
+            removed=old,
+            is_new_id=True,
+        )
 
     def _finish(self, writer: Any, step: Step) -> None:
         """Write a prepared step into the index and the working manifest."""
@@ -230,7 +246,11 @@ class Import:
                 raw = []
             mentions = corrections.apply(self.corrections, raw)
             sources = [(key, step.source.size, step.source.mtime_ns)] if step.source else []
-            self.library.write_document(writer, step.article, sources, mentions)
+            # An id no source held when prepared is not in the index (the manifest and the
+            # index agree; see Library.read_manifest).
+            self.library.write_document(
+                writer, step.article, sources, mentions, is_new=step.is_new_id
+            )
             self.in_flight.discard(step.article.id)
         self.drop_if_orphaned(writer, step.removed)
         if step.status in (ADDED, UPDATED, REMOVED, DUPLICATE):

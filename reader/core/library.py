@@ -302,10 +302,20 @@ class Library:
         article: Article,
         sources: Sequence[tuple[str, int, int]],
         mentions: Sequence[Mention],
+        *,
+        is_new: bool = False,
     ) -> None:
-        """Add or replace the index document of `article`, imported from `sources`."""
+        """Add or replace the index document of `article`, imported from `sources`.
+
+        `is_new` says the index cannot hold this id yet: adding then skips the search for an
+        old copy in every segment, which grows with the segments a long import leaves.
+        """
         stored_name = store.name_for(article.id, article.path.suffix)
-        writer.update_document(**document.fields(article, stored_name, sources, mentions))
+        fields = document.fields(article, stored_name, sources, mentions)
+        if is_new:
+            writer.add_document(**fields)
+        else:
+            writer.update_document(**fields)
 
     def commit(
         self,

@@ -111,7 +111,7 @@ def _add(
     for path, source in paths:
         working.sources[path] = source
     sources = [(path, source.size, source.mtime_ns) for path, source in paths]
-    library.write_document(writer, article, sources, library.cached_mentions(article))
+    library.write_document(writer, article, sources, library.cached_mentions(article), is_new=True)
     return None
 
 
