@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reader.core import ingest
+from reader.cli import cmd_entities
+from reader.core import extraction, ingest
 
 
 def register(subparsers: Any) -> None:
@@ -16,6 +17,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", type=Path)
     parser.add_argument("--json", action="store_true", help="print as JSON")
     parser.add_argument("--body", action="store_true", help="also print the body text")
+    parser.add_argument(
+        "--no-entities", action="store_true", help="skip the entities (no model is loaded)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"Format:    {article.format}")
     if article.summary:
         print(f"Summary:   {article.summary}")
+    if not args.no_entities:
+        found = extraction.extract_article(article.body, extraction.anchor(article))
+        print()
+        print(cmd_entities.to_text(found))
     if args.body:
         print()
         print(article.body)

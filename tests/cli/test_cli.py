@@ -97,6 +97,7 @@ def test_show_prints_title_date_and_summary(seeds_dir: Path, home: Path) -> None
     assert "Title:     Alec Baldwin's Criminal Case Dismissed, Civil Lawsuit Looms" in result.stdout
     assert "Published: no date" in result.stdout
     assert "Summary:   Following the dismissal" in result.stdout
+    assert "Gloria Allred" in result.stdout.split("People:")[1]
 
 
 @pytest.mark.parametrize(
