@@ -78,10 +78,17 @@ class Extraction:
         self.cache_path = cache_path
         self._pool: ProcessPoolExecutor | None = None
 
-    def cached(self, article: Article) -> list[Mention] | None:
-        """Return the cached mentions of `article`, or None if the model has not seen it."""
-        with ExtractionCache(self.cache_path) as cache:
+    def cached(
+        self, article: Article, cache: ExtractionCache | None = None
+    ) -> list[Mention] | None:
+        """Return the cached mentions of `article`, or None if the model has not seen it.
+
+        A caller reading many articles passes its own open `cache`.
+        """
+        if cache is not None:
             return cache.get(self._key(article))
+        with ExtractionCache(self.cache_path) as opened:
+            return opened.get(self._key(article))
 
     def mentions(self, article: Article) -> list[Mention]:
         """Return the mentions of `article`, running the model if needed."""

@@ -197,18 +197,6 @@ class Library:
         """
         return corrections.apply(self.entity_corrections(), self.raw_mentions(article))
 
-    def cached_mentions(self, article: Article) -> list[Mention]:
-        """Mentions without running the model (the cache's, else none): what a rebuild uses.
-
-        A rebuild must be quick and must not load the model; an article the cache does not
-        know is indexed by its text until it is imported again.
-        """
-        if self.custom_extractor is not None:
-            raw = self.custom_extractor(article)
-        else:
-            raw = self.extraction.cached(article) or []
-        return corrections.apply(self.entity_corrections(), raw)
-
     def entity_corrections(self) -> Corrections:
         """The user's corrections to extracted entities."""
         return corrections.load(self.corrections_path)

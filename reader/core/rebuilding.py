@@ -14,8 +14,10 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core import durable, index, ingest, integrity, manifest, store
+from reader.core import corrections, durable, index, ingest, integrity, manifest, store
+from reader.core.corrections import Corrections
 from reader.core.errors import ArticleFormatError, LibraryError
+from reader.core.extraction_cache import ExtractionCache
 from reader.core.manifest import Manifest, Source
 from reader.core.progress import ADDED, FAILED, Progress
 
@@ -23,8 +25,6 @@ if TYPE_CHECKING:
     from reader.core.library import Library
 
 log = logging.getLogger(__name__)
-
-BATCH = 500
 
 
 def rebuild(library: Library, reason: str) -> Generator[Progress, None, Any]:
@@ -40,25 +40,22 @@ def rebuild(library: Library, reason: str) -> Generator[Progress, None, Any]:
     working = Manifest()
     total = len(by_article)
     written = 0
-    writer = None
+    # One commit at the end: the new index is swapped in only when complete, so commits
+    # along the way would only add segment merges (a 10k rebuild took 85 s with them).
+    writer = ix.writer(limitmb=index.WRITER_MEMORY_MB)
+    fixes = library.entity_corrections()
     try:
-        for done, (article_id, paths) in enumerate(sorted(by_article.items()), start=1):
-            if writer is None:
-                writer = ix.writer(limitmb=index.WRITER_MEMORY_MB)
-            first_path = Path(paths[0][0])
-            problem = _add(library, writer, working, article_id, paths)
-            if problem is None:
-                written += 1
-            if written and written % BATCH == 0:
-                writer.commit()
-                writer = None
-            yield Progress(done, total, first_path, FAILED if problem else ADDED, problem, written)
-        if writer is not None:
-            writer.commit()
-            writer = None
+        with ExtractionCache(library.extraction.cache_path) as cache:
+            for done, (article_id, paths) in enumerate(sorted(by_article.items()), start=1):
+                first_path = Path(paths[0][0])
+                problem = _add(library, writer, working, article_id, paths, cache, fixes)
+                if problem is None:
+                    written += 1
+                status = FAILED if problem else ADDED
+                yield Progress(done, total, first_path, status, problem, written)
+        writer.commit()
     except BaseException:
-        if writer is not None:
-            writer.cancel()
+        index.abandon(writer)
         shutil.rmtree(new_dir, ignore_errors=True)
         raise
     durable.sync_files(integrity.index_files(new_dir))
@@ -89,6 +86,8 @@ def _add(
     working: Manifest,
     article_id: str,
     paths: list[tuple[str, Source]],
+    cache: ExtractionCache,
+    fixes: Corrections,
 ) -> str | None:
     """Index one article from its copy (or, failing that, its original); return a problem."""
     original = Path(paths[0][0])
@@ -111,7 +110,12 @@ def _add(
     for path, source in paths:
         working.sources[path] = source
     sources = [(path, source.size, source.mtime_ns) for path, source in paths]
-    library.write_document(writer, article, sources, library.cached_mentions(article), is_new=True)
+    if library.custom_extractor is not None:
+        found = library.custom_extractor(article)
+    else:
+        found = library.extraction.cached(article, cache) or []
+    mentions = corrections.apply(fixes, found)
+    library.write_document(writer, article, sources, mentions, is_new=True)
     return None
 
 
