@@ -17,7 +17,6 @@ NUMBER_WORDS = {
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
     "a couple of": 2, "half a": 0.5, "a half": 0.5,
 }  # fmt: skip
-VAGUE_NUMBERS = ("several", "a few", "few", "some", "many", "recent", "the last few", "a number of")
 NUMBER = (
     r"(?:\d+(?:\.\d+)?|(?:a\s+couple\s+of|half\s+a|"
     + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))

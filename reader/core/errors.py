@@ -36,10 +36,6 @@ class IndexDamagedError(LibraryError):
     """The search index is damaged and must be rebuilt from the stored articles."""
 
 
-class QueryError(ReaderError):
-    """A search that cannot be answered."""
-
-
 class ArticleNotFoundError(ReaderError):
     """An article id or path that the library does not hold."""
 

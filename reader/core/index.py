@@ -25,7 +25,6 @@ from reader.core.errors import IndexBusyError, IndexDamagedError
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "articles"
-SCHEMA_VERSION = 2
 # A RAM buffer per writer: 256 MB made a text-only import peak at 622 MiB (PERFORMANCE.md).
 WRITER_MEMORY_MB = 128
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import time
@@ -35,6 +34,7 @@ from reader.core.errors import (
     LibraryError,
 )
 from reader.core.extraction import Extraction
+from reader.core.extraction_cache import ExtractionCache
 from reader.core.filters import Filters
 from reader.core.folding import fold
 from reader.core.manifest import Manifest, Source
@@ -203,7 +203,10 @@ class Library:
 
     def entities(self) -> list[EntityRow]:
         """The library's entity table: one row per entity, most mentioned first."""
-        return entity_table.build((a.id, self.mentions(a)) for a in self.articles())
+        fixes = self.entity_corrections()
+        return entity_table.build(
+            (article.id, corrections.apply(fixes, raw)) for article, raw in self._cached_raw()
+        )
 
     def hide_entity(self, name: str) -> None:
         """Hide an entity everywhere: highlights, panel and search."""
@@ -218,7 +221,7 @@ class Library:
         self._correct(corrections.merge(self.entity_corrections(), name, into), name, into)
 
     def split_entity(self, name: str) -> None:
-        """Undo merges into `name`: each spelling stands for itself again."""
+        """Make `name` its own entity again (undoes a merge, or an automatic alias link)."""
         self._correct(corrections.split(self.entity_corrections(), name), name)
 
     def import_paths(self, paths: Sequence[Path], *, rescan: bool = True) -> Iterator[Progress]:
@@ -252,13 +255,14 @@ class Library:
         """Save corrections and re-index the articles that mention `names` (no model runs)."""
         keys = {fold(name) for name in names}
         with WriteLock(self.root):
+            before = self.entity_corrections()
             corrections.save(updated, self.corrections_path)
-            affected = [
-                article
-                for article in self.articles()
-                if keys & {corrections.key(m) for m in self.raw_mentions(article)}
-                or keys & {fold(m.canonical or m.text) for m in self.mentions(article)}
-            ]
+            affected = []
+            for article, raw in self._cached_raw():
+                mentioned = {corrections.key(m) for m in raw}
+                mentioned |= {corrections.key(m) for m in corrections.apply(before, raw)}
+                if keys & mentioned:
+                    affected.append((article, corrections.apply(updated, raw)))
             if not affected:
                 return
             working = self.read_manifest()
@@ -266,10 +270,24 @@ class Library:
             for path, source in working.sources.items():
                 held.setdefault(source.article_id, []).append((path, source.size, source.mtime_ns))
             with index.writing(self.ix, self.root) as writer:
-                for article in affected:
-                    sources = held.get(article.id, [])
-                    self.write_document(writer, article, sources, self.mentions(article))
+                for article, mentions in affected:
+                    self.write_document(writer, article, held.get(article.id, []), mentions)
                 self.commit(writer, working)
+
+    def _cached_raw(self) -> Iterator[tuple[Article, list[Mention]]]:
+        """Every article with its extracted mentions, read from the cache with one connection.
+
+        Library-wide work (the entity table, corrections) never runs the model; an article
+        the cache does not know counts as having no entities.
+        """
+        articles = self.articles()
+        if self.custom_extractor is not None:
+            for article in articles:
+                yield article, self.custom_extractor(article)
+            return
+        with ExtractionCache(self.extraction.cache_path) as cache:
+            for article in articles:
+                yield article, self.extraction.cached(article, cache) or []
 
     def read_manifest(self) -> Manifest:
         """The import manifest of the current index generation (rebuilt from it if stale)."""
@@ -360,11 +378,6 @@ def _article_from_stored(fields: dict[str, Any]) -> Article:
         url=fields.get("url"),
         summary=fields.get("summary"),
     )
-
-
-def replace_path(article: Article, path: Path) -> Article:
-    """Return `article` as read from `path` (used when showing a duplicate's own file)."""
-    return dataclasses.replace(article, path=path)
 
 
 def _open_checked(root: Path, index_dir: Path, full_check: bool) -> tuple[Any, str | None]:

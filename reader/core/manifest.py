@@ -33,10 +33,6 @@ class Manifest:
     generation: int = -1
     sources: dict[str, Source] = field(default_factory=dict)
 
-    def paths_of(self, article_id: str) -> list[str]:
-        """Return every source path that holds the article `article_id`."""
-        return sorted(p for p, s in self.sources.items() if s.article_id == article_id)
-
 
 def load(path: Path) -> Manifest | None:
     """Read the manifest, or None when it is missing or unreadable (it is then rebuilt)."""

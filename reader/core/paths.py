@@ -29,8 +29,3 @@ class AppPaths:
     def library(self) -> Path:
         """The default library folder."""
         return self.home / "library"
-
-    @property
-    def settings_file(self) -> Path:
-        """The user's settings (JSON)."""
-        return self.home / "settings.json"
