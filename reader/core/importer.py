@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 # Whoosh does not drown in tiny segments.
 BATCH_FILES = 64
 MAX_BATCH_FILES = 1024
-MERGE_EVERY = 4  # intermediate commits between merges
 BATCH_SECONDS = 5.0
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
@@ -86,7 +85,6 @@ class Import:
         self.in_flight: set[str] = set()
         self.committed = 0
         self.pending = 0
-        self.commits = 0
         self.copies: list[Path] = []  # store copies written since the last commit, not synced
 
     def run(self) -> Iterator[Progress]:
@@ -123,14 +121,7 @@ class Import:
                     if self.pending >= self._batch_size() or (
                         self.pending and time.monotonic() - started > BATCH_SECONDS
                     ):
-                        # Merge now and then, so a long import does not pile up segments.
-                        self.commits += 1
-                        self.library.commit(
-                            writer,
-                            self.working,
-                            merge=self.commits % MERGE_EVERY == 0,
-                            copies=self._take_copies(),
-                        )
+                        self.library.commit(writer, self.working, copies=self._take_copies())
                         writer_ctx = writer = None
                         self.committed += self.pending
                         self.pending = 0

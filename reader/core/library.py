@@ -328,17 +328,16 @@ class Library:
         writer: Any,
         working: Manifest,
         *,
-        merge: bool = True,
         copies: Sequence[Path] = (),
     ) -> None:
         """Commit, make it durable, then record it: only then does it count as imported.
 
         `copies` are store files written without fsync; they are synced first, so that the
-        index never names an article whose copy could be lost. `merge=False` skips Whoosh's
-        segment merging (an import merges once, in its last commit).
+        index never names an article whose copy could be lost. Segments are merged by size
+        tier (index.merge_tiers).
         """
         durable.sync_files(list(copies))
-        writer.commit(merge=merge)
+        writer.commit(mergetype=index.merge_tiers)
         # Whoosh never fsyncs; an article counts as imported only once it is on disk.
         durable.sync_files(integrity.index_files(self.index_dir))
         self.ix = index.open_or_create(self.index_dir)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import progress
+from reader.core import index, progress
 from reader.core.errors import IndexBusyError
 from reader.core.filters import Filters
 from reader.core.library import Library
@@ -234,3 +234,15 @@ def test_latest_lists_newest_first_and_undated_last(tmp_path: Path, sample_dir: 
     assert dates[0] == "2024-12-24"
     assert dates[-1] is None
     assert library.latest(20).total == len(list(sample_dir.glob("*.md")))
+
+
+def test_many_small_imports_do_not_pile_up_segments(tmp_path: Path) -> None:
+    """Each import commits a segment; every search visits all of them, so they are merged."""
+    library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+    for n in range(3 * index.TIER_WIDTH):
+        article = tmp_path / f"note-{n}.md"
+        article.write_text(f"# Hearing {n}\n\nThe clerk filed docket entry zq{n}.\n")
+        _import(library, article)
+    assert len(library.ix._segments()) <= index.TIER_WIDTH  # 24 without merging
+    assert library.search("clerk").total == 3 * index.TIER_WIDTH
+    assert [hit.title for hit in library.search("zq7").hits] == ["Hearing 7"]
