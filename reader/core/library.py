@@ -44,6 +44,7 @@ from reader.core.progress import (
 )
 from reader.core.resources import resource
 from reader.core.search_result import SearchResult
+from reader.core.vocabulary import Vocabulary
 from reader.core.writelock import WriteLock
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class Library:
         self.root = root
         self.ix = ix
         self._searchers = query.Searchers()
+        self._vocabulary = Vocabulary()
         self.repaired: str | None = None  # set when opening had to rebuild a damaged index
         self.custom_extractor = extractor
         self.extraction = Extraction(root / "cache.sqlite")
@@ -150,6 +152,7 @@ class Library:
                     today=today or date.today(),
                     filters=filters,
                     facets=facets,
+                    vocabulary=self._vocabulary,
                 )
             except Exception as error:  # Whoosh raises many types on damaged files
                 if attempt == 2:

@@ -24,6 +24,7 @@ from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
 from whoosh.query import (
     And,
     Every,
+    FuzzyTerm,
     NullQuery,
     NumericRange,
     Or,
@@ -38,6 +39,7 @@ from reader.core.datequery import QueryDate
 from reader.core.filters import FACETS, Filters
 from reader.core.folding import fold
 from reader.core.search_result import Hit, SearchResult
+from reader.core.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +114,14 @@ def search(
     today: date,
     filters: Filters | None = None,
     facets: bool = False,
+    vocabulary: Vocabulary | None = None,
 ) -> SearchResult:
-    """Search for `text`, narrowed by `filters`; count entities if `facets`."""
+    """Search for `text`, narrowed by `filters`; count entities if `facets`.
+
+    Pass the same `vocabulary` to every search of a library: it keeps the word lists that
+    prefix and fuzzy words are expanded from.
+    """
+    vocabulary = vocabulary or Vocabulary()
     words, dates, date_fields, notes = _split_dates(text, today)
     repaired = query_repair.repair(words)
     notes += repaired.notes
@@ -127,7 +135,7 @@ def search(
         return SearchResult(text, searched, notes=notes, dates=[d.label for d in dates])
     final = parts[0] if len(parts) == 1 else And(parts) if parts else Every()
     depth = max(limit, FACET_DEPTH) if facets else limit
-    final = _bound_expansions(final, searcher, notes)
+    final = _bound_expansions(final, searcher.reader(), vocabulary, notes)
     results = searcher.search(final, limit=max(1, depth), terms=True, filter=filter_query)
     # PinpointFragmenter uses the character offsets stored in the index instead of
     # analysing each hit's whole body again (83 % of a results page, PERFORMANCE.md).
@@ -137,7 +145,9 @@ def search(
     # Snippets are the expensive part: build them only for the rows that are returned.
     hits = [_hit(results[i], dates) for i in range(min(limit, results.scored_length()))]
     total = len(results)
-    suggestion = _suggest(searcher, repaired.text) if total == 0 or len(hits) < 3 else None
+    suggestion = None
+    if total == 0 or len(hits) < 3:
+        suggestion = _suggest(searcher, vocabulary, repaired.text)
     # Each field gets its own copy of a word, so the same note can arise three times.
     notes = list(dict.fromkeys(notes))
     return SearchResult(
@@ -221,30 +231,37 @@ def _parse(parser: MultifieldParser, text: str, notes: list[str]) -> Query:
         return plain
 
 
-def _bound_expansions(query: Query, searcher: Any, notes: list[str]) -> Query:
-    """Replace each prefix or wildcard by its most common expansions, at most MAX_EXPANSIONS.
+def _bound_expansions(query: Query, reader: Any, vocabulary: Vocabulary, notes: list[str]) -> Query:
+    """Replace each prefix, wildcard or fuzzy word by the words it matches (the most common).
 
     Whoosh would otherwise OR together every word the pattern matches ("ab*" matched
-    thousands of words and took over 4 s at 10,000 articles).
+    thousands of words and took over 4 s at 10,000 articles), and expand it again, from
+    disk, when the hits are counted.
     """
-    if isinstance(query, Prefix | Wildcard):
-        reader = searcher.reader()
-        words = list(itertools.islice(query._btexts(reader), MAX_SCANNED))
+    if isinstance(query, Prefix | Wildcard | FuzzyTerm):
+        field = query.fieldname
+        if isinstance(query, Prefix):
+            found = vocabulary.starting_with(reader, field, query.text)
+            pattern = f"“{query.text}*”"
+        elif isinstance(query, FuzzyTerm):
+            found = vocabulary.within(reader, field, query.text, query.maxdist, query.prefixlength)
+            pattern = f"“{query.text}~{query.maxdist}”"
+        else:
+            matched = itertools.islice(query._btexts(reader), MAX_SCANNED)
+            found = {word: reader.doc_frequency(field, word) for word in matched}
+            pattern = f"“{query.text}”"
+        words = list(found)
         if len(words) > MAX_EXPANSIONS:
-            field = query.fieldname
-            words = heapq.nlargest(
-                MAX_EXPANSIONS, words, key=lambda w: reader.doc_frequency(field, w)
-            )
-            pattern = query.text + ("*" if isinstance(query, Prefix) else "")
+            words = heapq.nlargest(MAX_EXPANSIONS, words, key=found.__getitem__)
             notes.append(
-                f"Many words match “{pattern}”; the {MAX_EXPANSIONS} most common were searched."
+                f"Many words match {pattern}; the {MAX_EXPANSIONS} most common were searched."
             )
         if not words:
             return NullQuery
-        return Or([Term(query.fieldname, word, boost=query.boost) for word in words])
+        return Or([Term(field, word, boost=query.boost) for word in sorted(words)])
     if query.is_leaf():
         return query
-    return query.apply(lambda sub: _bound_expansions(sub, searcher, notes))
+    return query.apply(lambda sub: _bound_expansions(sub, reader, vocabulary, notes))
 
 
 def _parser(schema: Any) -> MultifieldParser:
@@ -340,19 +357,29 @@ def _overlaps(span: tuple[date, date], query_date: QueryDate) -> bool:
     return span[0] <= last and first <= span[1]
 
 
-def _suggest(searcher: Any, text: str) -> str | None:
+def _suggest(searcher: Any, vocabulary: Vocabulary, text: str) -> str | None:
     """Spell a misspelled word the way the index spells it ("Torez" → "Torrez")."""
     changed = False
     words = []
     for word in text.split():
         bare = word.strip('()"').lower()
         if _is_unknown_word(searcher, bare):
-            options = searcher.suggest("body", bare, limit=1, maxdist=2, prefix=1)
-            if options:
-                word = word.lower().replace(bare, options[0])
+            option = _closest(searcher.reader(), vocabulary, bare)
+            if option:
+                word = word.lower().replace(bare, option)
                 changed = True
         words.append(word)
     return " ".join(words) if changed else None
+
+
+def _closest(reader: Any, vocabulary: Vocabulary, word: str) -> str | None:
+    """The most common word one edit away, else two; the first letter is taken as typed."""
+    for maxdist in (1, 2):
+        found = vocabulary.within(reader, "body", word, maxdist, prefixlength=1)
+        found.pop(word, None)
+        if found:
+            return min(found, key=lambda option: (-found[option], option))
+    return None
 
 
 def _is_unknown_word(searcher: Any, word: str) -> bool:
