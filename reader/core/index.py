@@ -20,10 +20,12 @@ from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 from whoosh.writing import IndexWriter
 
+from reader.core import segment_files
 from reader.core.analysis import analyzer
 from reader.core.errors import IndexBusyError, IndexDamagedError
 
 log = logging.getLogger(__name__)
+segment_files.install()
 
 INDEX_NAME = "articles"
 # Segments of one size tier (a factor of TIER_WIDTH in articles) merged once this many pile up:

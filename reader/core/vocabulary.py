@@ -92,7 +92,8 @@ class Vocabulary:
         return found
 
     def _segments(self, reader: Any, field: str) -> list[SegmentWords]:
-        leaves = [leaf for leaf, _offset in reader.leaf_readers()]
+        # An empty index reads through a reader with no segment, and has no words.
+        leaves = [leaf for leaf, _offset in reader.leaf_readers() if leaf.segment() is not None]
         ids = [leaf.segment().segment_id() for leaf in leaves]
         with self._lock:
             current = {(segment_id, field) for segment_id in ids}

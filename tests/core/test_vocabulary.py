@@ -79,3 +79,10 @@ def test_a_fuzzy_word_matching_many_says_which_were_searched(tmp_path: Path) -> 
     result = library.search("ab00~2")
     assert any("most common were searched" in note for note in result.notes)
     assert 0 < result.total <= 24
+
+
+def test_an_empty_library_answers_prefix_fuzzy_and_misspelled_words(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+    for text in ("Torez~1", "Tor*", "Torrezz"):
+        result = library.search(text)
+        assert (result.total, result.suggestion) == (0, None)

@@ -115,7 +115,7 @@ def stress(library: Library, folder: Path, seconds: float, readers: int = 4) -> 
                     errors.append(f"reader saw {result.total} articles, not 0 or 40")
                 searches[0] += 1
             except Exception as error:
-                errors.append(f"reader: {error!r}")
+                errors.append(f"reader: {error!r} {error.__cause__!r}")
 
     threads = [threading.Thread(target=write)] + [
         threading.Thread(target=read) for _ in range(readers)
