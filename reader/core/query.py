@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight
+from whoosh import collectors, highlight
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
 from whoosh.query import (
@@ -136,7 +136,7 @@ def search(
     final = parts[0] if len(parts) == 1 else And(parts) if parts else Every()
     depth = max(limit, FACET_DEPTH) if facets else limit
     final = _bound_expansions(final, searcher.reader(), vocabulary, notes)
-    results = searcher.search(final, limit=max(1, depth), terms=True, filter=filter_query)
+    results = _top(searcher, final, max(1, depth), filter_query)
     # PinpointFragmenter uses the character offsets stored in the index instead of
     # analysing each hit's whole body again (83 % of a results page, PERFORMANCE.md).
     results.fragmenter = highlight.PinpointFragmenter(maxchars=300, surround=80, autotrim=True)
@@ -153,6 +153,50 @@ def search(
     return SearchResult(
         text, searched, hits, total, suggestion, notes, [d.label for d in dates], counts
     )
+
+
+def _top(searcher: Any, final: Query, limit: int, filter_query: Query | None) -> Any:
+    """The `limit` best hits, with the number of all hits counted in the same pass.
+
+    Whoosh's default skips blocks that cannot reach the top and then counts the hits in a
+    second, full pass that cost as much again; not skipping (and not pruning sub-queries,
+    which would make the count short) does the work once. Which words each hit contains
+    (for its snippet) is looked up for the shown hits only: Whoosh's `terms=True` checked
+    every term of the query against every matching article (PERFORMANCE.md).
+    """
+    collector: Any = collectors.TopCollector(limit, usequality=False, replace=0)
+    if filter_query is not None:
+        collector = collectors.FilterCollector(collector, filter_query, None)
+    searcher.search_with_collector(final, collector)
+    results = collector.results()
+    results.docterms, results.termdocs = _matched_terms(
+        searcher, final, [docnum for _score, docnum in results.top_n]
+    )
+    return results
+
+
+def _matched_terms(
+    searcher: Any, final: Query, docnums: list[int]
+) -> tuple[dict[int, list[tuple[str, bytes]]], dict[tuple[str, bytes], list[int]]]:
+    """Each hit's words from the query, and each word's hits, as Whoosh's Results hold them."""
+    docterms: dict[int, list[tuple[str, bytes]]] = {docnum: [] for docnum in docnums}
+    termdocs: dict[tuple[str, bytes], list[int]] = {}
+    reader = searcher.reader()
+    wanted = sorted(docterms)
+    for field, text in set(final.all_terms()):
+        btext = text if isinstance(text, bytes) else searcher.schema[field].to_bytes(text)
+        if not wanted or (field, btext) not in reader:
+            continue
+        postings = reader.postings(field, btext)
+        for docnum in wanted:
+            if postings.is_active() and postings.id() < docnum:
+                postings.skip_to(docnum)
+            if not postings.is_active():
+                break
+            if postings.id() == docnum:
+                docterms[docnum].append((field, btext))
+                termdocs.setdefault((field, btext), []).append(docnum)
+    return docterms, termdocs
 
 
 def latest(searcher: Any, *, limit: int = 20) -> SearchResult:
@@ -258,7 +302,11 @@ def _bound_expansions(query: Query, reader: Any, vocabulary: Vocabulary, notes: 
             )
         if not words:
             return NullQuery
-        return Or([Term(field, word, boost=query.boost) for word in sorted(words)])
+        expanded = Or([Term(field, word, boost=query.boost) for word in sorted(words)])
+        # Scores of many words are summed in arrays, not through a tree of matchers that
+        # steps once per article and word (3x faster for "comp*").
+        expanded.matcher_type = Or.ARRAY_MATCHER
+        return expanded
     if query.is_leaf():
         return query
     return query.apply(lambda sub: _bound_expansions(sub, reader, vocabulary, notes))
