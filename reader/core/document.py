@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -30,7 +29,6 @@ def fields(
         "format": article.format,
         "title": article.title,
         "body": article.body,
-        "body_z": zlib.compress(article.body.encode("utf-8"), 6),
         "summary": article.summary,
         "author": article.author,
         "source": article.source,
@@ -102,11 +100,3 @@ def entity_name(mention: Mention) -> str:
 def entity_key(name: str) -> str:
     """The folded key an entity is filtered by: case, accents and spacing do not matter."""
     return " ".join(fold(name).replace(",", " ").split())
-
-
-def stored_body(fields: dict[str, Any]) -> str:
-    """The article text kept in the index for `fields` (a hit's or article's stored fields)."""
-    packed = fields.get("body_z")
-    if packed is None:
-        return str(fields.get("body", ""))
-    return zlib.decompress(packed).decode("utf-8")

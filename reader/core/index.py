@@ -45,9 +45,7 @@ def schema() -> Schema:
         format=STORED(),
         title=TEXT(analyzer=words, stored=True, field_boost=2.5),
         # Stored character offsets make highlighted snippets cheap (DECISIONS.md: p95 55→13 ms).
-        body=TEXT(analyzer=words, chars=True),
-        # The text itself is kept zlib-compressed (document.stored_body): a third of the size.
-        body_z=STORED(),
+        body=TEXT(analyzer=words, stored=True, chars=True),
         summary=STORED(),
         author=STORED(),
         source=STORED(),
@@ -70,11 +68,6 @@ def schema() -> Schema:
         date_mentions=STORED(),
         sources=STORED(),
     )
-
-
-def is_current(ix: Any) -> bool:
-    """Whether `ix` was made with this version's schema (older ones are rebuilt on open)."""
-    return set(ix.schema.names()) == set(schema().names())
 
 
 def open_or_create(index_dir: Path) -> Any:

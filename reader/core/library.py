@@ -103,9 +103,8 @@ class Library:
                 count = step.committed
                 if progress:
                     progress(step)
-            state = "out of date" if problem == OLD_FORMAT else "damaged"
             library.repaired = (
-                f"The search index was {state} ({problem}), so it was rebuilt from the "
+                f"The search index was damaged ({problem}), so it was rebuilt from the "
                 f"library's copies of its {count} articles."
             )
         elif is_new and samples:
@@ -373,7 +372,7 @@ def _article_from_stored(fields: dict[str, Any]) -> Article:
         id=fields["id"],
         path=Path(fields["path"]),
         title=fields["title"],
-        body=document.stored_body(fields),
+        body=fields["body"],
         format=fields["format"],
         published=fields.get("published") or None,
         author=fields.get("author"),
@@ -381,9 +380,6 @@ def _article_from_stored(fields: dict[str, Any]) -> Article:
         url=fields.get("url"),
         summary=fields.get("summary"),
     )
-
-
-OLD_FORMAT = "it was made by an earlier version of the reader"
 
 
 def _open_checked(root: Path, index_dir: Path, full_check: bool) -> tuple[Any, str | None]:
@@ -394,8 +390,6 @@ def _open_checked(root: Path, index_dir: Path, full_check: bool) -> tuple[Any, s
         ix = index.open_with_retry(index_dir)
     except IndexDamagedError as error:
         return None, f"it could not be opened: {error.__cause__ or error}"
-    if not index.is_current(ix):
-        return ix, OLD_FORMAT
     check = integrity.full_problems if full_check else integrity.quick_problems
     for attempt in range(4):
         if writelock.is_held(root):

@@ -357,12 +357,11 @@ def _date_query(dates: list[QueryDate], fields: list[str]) -> Query:
 
 def _hit(hit: Any, dates: list[QueryDate]) -> Hit:
     fields = hit.fields()
-    body = document.stored_body(fields)
-    snippet = _date_snippet(body, fields, dates) if dates else ""
+    snippet = _date_snippet(fields, dates) if dates else ""
     if not snippet:
-        snippet = hit.highlights("body", text=body, top=2) or hit.highlights("title", top=1)
+        snippet = hit.highlights("body", top=2) or hit.highlights("title", top=1)
     if not snippet:
-        snippet = _escape(" ".join(body.split()[:40]))
+        snippet = _escape(" ".join(fields.get("body", "").split()[:40]))
     return Hit(
         article_id=fields["id"],
         path=Path(fields["path"]),
@@ -375,8 +374,9 @@ def _hit(hit: Any, dates: list[QueryDate]) -> Hit:
     )
 
 
-def _date_snippet(body: str, fields: dict[str, Any], dates: list[QueryDate]) -> str:
+def _date_snippet(fields: dict[str, Any], dates: list[QueryDate]) -> str:
     """The sentence with the first mentioned date that overlaps the query, and its value."""
+    body = fields.get("body", "")
     for start, end, value in json.loads(fields.get("date_mentions") or "[]"):
         span = timex.interval(value)
         # A week ("this week") is indexed for its month only; show it only for such queries.

@@ -6,11 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from whoosh import index as whoosh_index
-from whoosh.fields import TEXT
 
-from reader.core import index, integrity
-from reader.core.analysis import analyzer
+from reader.core import integrity
 from reader.core.library import Library
 
 ARTICLES = {
@@ -88,26 +85,6 @@ def test_rebuild_without_a_manifest_uses_the_stored_copies(library_dir: Path) ->
     assert library.repaired is not None
     assert library.article_count() == len(ARTICLES)
     assert library.search("Okonkwo3").total == 1
-
-
-def test_an_index_from_an_earlier_version_is_rebuilt_in_the_new_format(
-    library_dir: Path,
-) -> None:
-    """Earlier versions stored the text uncompressed, in `body`; their index is rebuilt."""
-    older = index.schema()
-    older.remove("body_z")
-    older.remove("body")
-    older.add("body", TEXT(analyzer=analyzer(), stored=True, chars=True))
-    whoosh_index.create_in(str(library_dir / "index"), older, indexname=index.INDEX_NAME)
-    library = Library.open(library_dir, samples=False, extractor=lambda article: [])
-    assert library.repaired is not None
-    assert "out of date" in library.repaired
-    assert "earlier version" in library.repaired
-    assert index.is_current(library.ix)
-    assert library.search("Okonkwo3").total == 1
-    hit = library.search("Okonkwo3").hits[0]
-    assert "<b>" in hit.snippet
-    assert "Okonkwo3" in library.article(hit.article_id).body
 
 
 def test_an_intact_library_is_not_rebuilt(library_dir: Path) -> None:
