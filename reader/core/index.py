@@ -110,13 +110,17 @@ def merge_tiers(writer: IndexWriter, segments: list[Any]) -> list[Any]:
     for tier in set(tiers):
         if tiers.count(tier) >= TIER_WIDTH:
             cut = max(cut, max(i for i, t in enumerate(tiers) if t == tier) + 1)
-    if cut < 2:
+    merged = ordered[:cut] if cut >= 2 else []
+    # A segment mostly of replaced or removed articles is rewritten without them (re-importing
+    # a changed folder, or correcting an entity in many articles, leaves such segments).
+    merged += [s for s in ordered[len(merged) :] if s.deleted_count() * 2 > s.doc_count_all()]
+    if not merged:
         return segments
-    for segment in ordered[:cut]:
+    for segment in merged:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return ordered[cut:]
+    return [segment for segment in ordered if segment not in merged]
 
 
 def _tier(articles: int) -> int:

@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,10 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
 from whoosh.query import (
     And,
+    AndNot,
     Every,
     FuzzyTerm,
+    Not,
     NullQuery,
     NumericRange,
     Or,
@@ -175,6 +178,19 @@ def _top(searcher: Any, final: Query, limit: int, filter_query: Query | None) ->
     return results
 
 
+def _wanted_terms(query: Query) -> Iterator[tuple[str, Any]]:
+    """The words a hit can match, leaving out the excluded ones ("rust NOT baldwin")."""
+    if isinstance(query, Not):
+        return
+    if isinstance(query, AndNot):
+        yield from _wanted_terms(query.a)
+    elif query.is_leaf():
+        yield from query.terms()
+    else:
+        for child in query.children():
+            yield from _wanted_terms(child)
+
+
 def _matched_terms(
     searcher: Any, final: Query, docnums: list[int]
 ) -> tuple[dict[int, list[tuple[str, bytes]]], dict[tuple[str, bytes], list[int]]]:
@@ -183,7 +199,7 @@ def _matched_terms(
     termdocs: dict[tuple[str, bytes], list[int]] = {}
     reader = searcher.reader()
     wanted = sorted(docterms)
-    for field, text in set(final.all_terms()):
+    for field, text in set(_wanted_terms(final)):
         btext = text if isinstance(text, bytes) else searcher.schema[field].to_bytes(text)
         if not wanted or (field, btext) not in reader:
             continue

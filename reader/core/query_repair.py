@@ -16,8 +16,10 @@ MAX_EXPANDING = 4
 MAX_WORD_CHARS = 100
 FIELDS = {"title", "person", "org", "place", "legal", "body"}
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
-_FUZZY = re.compile(r"~(\d*)$")
+_TOKEN = re.compile(r'\w+:"[^"]*"|"[^"]*"|\(|\)|[^\s()"]+')
+_FIELD_PHRASE = re.compile(r'(\w+):("[^"]*")')
+# "word~2" or Whoosh's "word~2/3" (with a prefix length, which is always taken as 1).
+_FUZZY = re.compile(r"~(\d*)(?:/\d*)?$")
 _BOOST = re.compile(r"\^[\d.]*$")
 
 
@@ -60,6 +62,15 @@ def repair(text: str) -> Repaired:
 
 
 def _clean_word(token: str, notes: list[str]) -> str:
+    field_phrase = _FIELD_PHRASE.fullmatch(token)
+    if field_phrase:
+        name, phrase = field_phrase.groups()
+        phrase = _clean_word(phrase, notes)
+        if phrase and name.lower() in FIELDS:
+            return f"{name.lower()}:{phrase}"
+        if phrase:
+            notes.append(f"The reader has no field {name}:, so the phrase was searched everywhere.")
+        return phrase
     if token in "()" or token.startswith('"'):
         if token.startswith('"') and len(token.split()) > MAX_WORDS:
             notes.append(f"Only the first {MAX_WORDS} words of the phrase were searched.")

@@ -17,6 +17,8 @@ from typing import Any
 
 from whoosh.automata import lev
 
+MAX_EDITS = 2
+
 
 @dataclass(frozen=True)
 class SegmentWords:
@@ -76,7 +78,13 @@ class Vocabulary:
     def within(
         self, reader: Any, field: str, text: str, maxdist: int, prefixlength: int = 1
     ) -> dict[str, int]:
-        """Words within `maxdist` edits of `text` (sharing its first `prefixlength` letters)."""
+        """Words within `maxdist` edits of `text` (sharing its first `prefixlength` letters).
+
+        Query repair allows at most 2 edits; the bounds here keep a direct caller from
+        building an automaton that takes seconds (or indexing past a short word).
+        """
+        maxdist = max(0, min(maxdist, MAX_EDITS))
+        prefixlength = max(0, min(prefixlength, len(text)))
         dfa = lev.levenshtein_automaton(text, maxdist, prefixlength).to_dfa()
         segments = self._segments(reader, field)
         seen: set[str] = set()
@@ -96,10 +104,15 @@ class Vocabulary:
         leaves = [leaf for leaf, _offset in reader.leaf_readers() if leaf.segment() is not None]
         ids = [leaf.segment().segment_id() for leaf in leaves]
         with self._lock:
-            current = {(segment_id, field) for segment_id in ids}
-            for key in [key for key in self._held if key[1] == field and key not in current]:
-                del self._held[key]  # merged away: its words live on in the new segment
-            for leaf, segment_id in zip(leaves, ids, strict=True):
-                if (segment_id, field) not in self._held:
-                    self._held[segment_id, field] = SegmentWords.read(leaf, field)
-            return [self._held[segment_id, field] for segment_id in ids]
+            # Segments merged away (in any field): their words live on in the new segment.
+            for key in [key for key in self._held if key[0] not in ids]:
+                del self._held[key]
+            held = {segment_id: self._held.get((segment_id, field)) for segment_id in ids}
+        # Read outside the lock: other searches need not wait for a big segment's words.
+        # Two threads may read the same segment at once; both lists are the same.
+        for leaf, segment_id in zip(leaves, ids, strict=True):
+            if held[segment_id] is None:
+                words = SegmentWords.read(leaf, field)
+                with self._lock:
+                    held[segment_id] = self._held.setdefault((segment_id, field), words)
+        return [words for words in held.values() if words is not None]

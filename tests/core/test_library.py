@@ -50,10 +50,20 @@ def test_new_library_starts_with_the_sample_articles(tmp_path: Path, sample_dir:
         ("Gutier*", [SEED_001.name]),
         ("Moriseyy~2", [SEED_000.name]),
         ("title:looms", [SEED_001.name]),
+        ('title:"looms"', [SEED_001.name]),
+        ('person:"Kari Morrisey"', [SEED_000.name]),
     ],
 )
 def test_search_finds_the_right_seeds(seeded: Library, query: str, expected: list[str]) -> None:
     assert _names(seeded, query) == expected
+    assert seeded.search(query).notes == []
+
+
+def test_an_excluded_word_is_never_marked_in_a_snippet(seeded: Library) -> None:
+    result = seeded.search("Hutchins OR NOT Baldwin")
+    assert result.total >= 2
+    assert all("<b>Hutchins</b>" in hit.snippet for hit in result.hits)
+    assert not any("<b>Baldwin" in hit.snippet for hit in result.hits)
 
 
 @pytest.mark.parametrize(
@@ -246,3 +256,17 @@ def test_many_small_imports_do_not_pile_up_segments(tmp_path: Path) -> None:
     assert len(library.ix._segments()) <= index.TIER_WIDTH  # 24 without merging
     assert library.search("clerk").total == 3 * index.TIER_WIDTH
     assert [hit.title for hit in library.search("zq7").hits] == ["Hearing 7"]
+
+
+def test_reimporting_changed_articles_does_not_keep_their_old_versions(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for round_ in range(3):
+        for n in range(20):
+            (folder / f"{n:02d}.md").write_text(f"# Order {n}\n\nAmended r{round_} text {n}.\n")
+        _import(library, folder)
+    with library.ix.searcher() as searcher:
+        assert searcher.doc_count() == 20
+        assert searcher.doc_count_all() == 20  # no replaced versions left on disk
+    assert library.search("r2").total == 20

@@ -69,6 +69,17 @@ def test_the_first_expanding_words_keep_their_wildcards(library: Library) -> Non
     assert any("first 4 words" in note for note in result.notes)
 
 
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [("ab~1/5", "3 to 40 letters"), ("abcdefghijkl~7/1", "at most 2 differences")],
+)
+def test_fuzzy_with_a_prefix_length_is_bounded_like_any_fuzzy_word(
+    library: Library, text: str, note: str
+) -> None:
+    result = library.search(text)
+    assert any(note in n for n in result.notes), result.notes
+
+
 def test_deep_brackets_are_flattened_with_a_note() -> None:
     repaired = query_repair.repair("(" * 400 + "verdict" + ")" * 400)
     assert repaired.text.count("(") == query_repair.MAX_DEPTH
