@@ -131,7 +131,7 @@ class Import:
                     )
             if writer is not None:
                 if self.pending:
-                    self.library.commit(writer, self.working, copies=self._take_copies())
+                    self.library.commit(writer, self.working, copies=self._take_copies(), last=True)
                     self.committed += self.pending
                 else:
                     # Nothing changed. Whoosh's cancel leaves the empty segment's files.

@@ -332,15 +332,16 @@ class Library:
         working: Manifest,
         *,
         copies: Sequence[Path] = (),
+        last: bool = False,
     ) -> None:
         """Commit, make it durable, then record it: only then does it count as imported.
 
         `copies` are store files written without fsync; they are synced first, so that the
         index never names an article whose copy could be lost. Segments are merged by size
-        tier (index.merge_tiers).
+        tier (index.merge_tiers); an import's `last` commit merges more (index.compact).
         """
         durable.sync_files(list(copies))
-        writer.commit(mergetype=index.merge_tiers)
+        writer.commit(mergetype=index.compact if last else index.merge_tiers)
         # Whoosh never fsyncs; an article counts as imported only once it is on disk.
         durable.sync_files(integrity.index_files(self.index_dir))
         self.ix = index.open_or_create(self.index_dir)

@@ -270,3 +270,16 @@ def test_reimporting_changed_articles_does_not_keep_their_old_versions(tmp_path:
         assert searcher.doc_count() == 20
         assert searcher.doc_count_all() == 20  # no replaced versions left on disk
     assert library.search("r2").total == 20
+
+
+def test_a_big_import_ends_with_few_segments(tmp_path: Path) -> None:
+    """An import commits in batches; its last commit merges them, so searches stay fast."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"{n:03d}.md").write_text(f"# Minute {n}\n\nThe panel heard case q{n}.\n")
+    library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+    steps = _import(library, folder)
+    assert len({step.committed for step in steps}) > 2  # several batches were committed
+    assert len(library.ix._segments()) == 1
+    assert library.search("panel").total == 300
