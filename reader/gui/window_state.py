@@ -1,4 +1,4 @@
-"""WindowState: geometry, splitter sizes and the last query, kept in QSettings."""
+"""WindowState: geometry, docks, splitter sizes and the last query, kept in QSettings."""
 
 from __future__ import annotations
 
@@ -15,10 +15,13 @@ class WindowState:
         self.settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def restore(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> bool:
-        """Restore geometry and splitter sizes; return whether any were saved."""
+        """Restore geometry, docks and splitter sizes; return whether any were saved."""
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             window.restoreGeometry(geometry)
+        docks = self.settings.value("window/docks")
+        if isinstance(docks, QByteArray):
+            window.restoreState(docks)  # which docks are open (the timeline), and their sizes
         for name, splitter in splitters.items():
             state = self.settings.value(f"splitters/{name}")
             if isinstance(state, QByteArray):
@@ -26,8 +29,9 @@ class WindowState:
         return isinstance(geometry, QByteArray)
 
     def save(self, window: QMainWindow, splitters: dict[str, QSplitter], query: str) -> None:
-        """Save geometry, splitter sizes and the query."""
+        """Save geometry, docks, splitter sizes and the query."""
         self.settings.setValue("window/geometry", window.saveGeometry())
+        self.settings.setValue("window/docks", window.saveState())
         for name, splitter in splitters.items():
             self.settings.setValue(f"splitters/{name}", splitter.saveState())
         self.settings.setValue("search/last_query", query)

@@ -76,3 +76,19 @@ def test_last_query_is_remembered(qtbot: QtBot, main_window: WindowFactory, tmp_
     first.close()
     second = main_window(state=state)
     assert second.search_panel.query.text() == "Hutchins"
+
+
+def test_an_open_timeline_is_open_again_next_time(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    state = tmp_path / "remember.ini"
+    first = main_window(state=state)
+    assert not first.timeline_dock.isVisible()
+    qtbot.keyClick(first, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(first.timeline_dock.isVisible)
+    first.close()
+    second = main_window(state=state)
+    qtbot.waitUntil(second.timeline_dock.isVisible)
+    second.timeline_dock.hide()
+    second.close()
+    assert not main_window(state=state).timeline_dock.isVisible()
