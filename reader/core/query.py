@@ -153,8 +153,19 @@ def search(
         suggestion = _suggest(searcher, vocabulary, repaired.text)
     # Each field gets its own copy of a word, so the same note can arise three times.
     notes = list(dict.fromkeys(notes))
+    searched_words = sorted(
+        {str(word) for field, word in _wanted_terms(final) if field in SEARCH_FIELDS}
+    )
     return SearchResult(
-        text, searched, hits, total, suggestion, notes, [d.label for d in dates], counts
+        text,
+        searched,
+        hits,
+        total,
+        suggestion,
+        notes,
+        [d.label for d in dates],
+        counts,
+        searched_words,
     )
 
 
@@ -185,7 +196,7 @@ def _wanted_terms(query: Query) -> Iterator[tuple[str, Any]]:
     if isinstance(query, AndNot):
         yield from _wanted_terms(query.a)
     elif query.is_leaf():
-        yield from query.terms()
+        yield from query.terms(phrases=True)
     else:
         for child in query.children():
             yield from _wanted_terms(child)

@@ -33,3 +33,6 @@ class SearchResult:
     dates: list[str] = field(default_factory=list)  # dates recognised in the query
     # Entity names among the top hits, with how many hits mention each: "person" → [(name, n)]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # The indexed words searched for, once "Torez~1" and "manslaught*" are expanded (lower
+    # case, accents folded), so that a reader can mark them in the article too.
+    words: list[str] = field(default_factory=list)

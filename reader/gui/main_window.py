@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self._article_request += 1
         request = self._article_request
         terms = query_terms(self.search_panel.query.text())
+        if self.search_panel.result is not None:
+            terms += tuple(self.search_panel.result.words)  # what "Baldwn~1" found, too
         library = self.library
         self.show_message(f"Opening {hit.title}…")
 

@@ -283,3 +283,11 @@ def test_a_big_import_ends_with_few_segments(tmp_path: Path) -> None:
     assert len({step.committed for step in steps}) > 2  # several batches were committed
     assert len(library.ix._segments()) == 1
     assert library.search("panel").total == 300
+
+
+def test_phrase_and_expanded_words_are_marked_in_snippets(seeded: Library) -> None:
+    phrase = seeded.search('"Kari Morrisey"')
+    assert "<b>Kari</b> <b>Morrisey</b>" in phrase.hits[0].snippet
+    fuzzy = seeded.search("Morisey~1")
+    assert "morrisey" in fuzzy.words
+    assert "<b>Morrisey</b>" in fuzzy.hits[0].snippet

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.core import render
 from tests.gui.conftest import WindowFactory, search, wait_for_article
 
 
@@ -92,3 +93,18 @@ def test_an_open_timeline_is_open_again_next_time(
     second.timeline_dock.hide()
     second.close()
     assert not main_window(state=state).timeline_dock.isVisible()
+
+
+def test_words_a_fuzzy_search_found_are_marked_in_the_article(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    window = main_window()
+    search(qtbot, window, "Allrid~1")
+    assert window.search_panel.model.rowCount() >= 1
+    qtbot.keyClick(window.search_panel.query, Qt.Key.Key_Return)
+    wait_for_article(qtbot, window)
+    view = window.article_view
+    assert view.article is not None
+    assert "allred" in view.query_terms
+    marked = render.query_spans_positions(view.article.body, view.query_terms)
+    assert "Allred" in [view.article.body[start:end] for start, end in marked]
