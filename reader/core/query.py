@@ -47,6 +47,7 @@ from reader.core.vocabulary import Vocabulary
 log = logging.getLogger(__name__)
 
 SEARCH_FIELDS = ["title", "body", "names"]
+ENTITY_FIELDS = ("names", "person", "org", "place", "legal")
 # Facet counts are taken over this many top hits; beyond that they would cost every search.
 FACET_DEPTH = 100
 FACET_NAMES = 30
@@ -154,7 +155,7 @@ def search(
     # Each field gets its own copy of a word, so the same note can arise three times.
     notes = list(dict.fromkeys(notes))
     searched_words = sorted(
-        {str(word) for field, word in _wanted_terms(final) if field in SEARCH_FIELDS}
+        {str(word) for field, word in _shown_terms(final) if field in SEARCH_FIELDS}
     )
     return SearchResult(
         text,
@@ -202,6 +203,17 @@ def _wanted_terms(query: Query) -> Iterator[tuple[str, Any]]:
             yield from _wanted_terms(child)
 
 
+def _shown_terms(query: Query) -> Iterator[tuple[str, Any]]:
+    """The query's words, with entity-field words ("person:Baldwin") also sought in the body.
+
+    The snippet is cut from the body, so a hit found by its entity names shows those words.
+    """
+    for field, text in _wanted_terms(query):
+        yield field, text
+        if field in ENTITY_FIELDS:
+            yield "body", text
+
+
 def _matched_terms(
     searcher: Any, final: Query, docnums: list[int]
 ) -> tuple[dict[int, list[tuple[str, bytes]]], dict[tuple[str, bytes], list[int]]]:
@@ -210,7 +222,7 @@ def _matched_terms(
     termdocs: dict[tuple[str, bytes], list[int]] = {}
     reader = searcher.reader()
     wanted = sorted(docterms)
-    for field, text in set(_wanted_terms(final)):
+    for field, text in set(_shown_terms(final)):
         btext = text if isinstance(text, bytes) else searcher.schema[field].to_bytes(text)
         if not wanted or (field, btext) not in reader:
             continue
