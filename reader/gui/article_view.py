@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QDesktopServices, QFont, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.core import render, sentences
@@ -92,7 +92,7 @@ class ArticleView(QTextBrowser):
                 if label is not None and char_format.background().style() != Qt.BrushStyle.NoBrush:
                     style = palette.STYLES[label]
                     change.setUnderlineStyle(style.underline)
-                    change.setUnderlineColor(QColor(style.line))
+                    change.setUnderlineColor(palette.line(label, self._dark))
                 elif is_query:
                     change.setBackground(query_bg)
                 else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
 from reader.core import render
@@ -25,7 +25,7 @@ def swatch(label: str, dark: bool, size: int = 16) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.fillRect(0, 1, size * 2, size - 5, palette.background(label, dark))
-    pen = QPen(QColor(style.line), 2)
+    pen = QPen(palette.line(label, dark), 2)
     y = size - 2
     if style.pattern == "wavy":
         painter.setPen(pen)

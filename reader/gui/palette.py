@@ -36,6 +36,7 @@ STYLES = {
     MONEY: Style("#e6dcff", "#45306e", "#6a3fc8", Underline.DashDotDotLine, "dash-dot-dot"),
     LEGAL: Style("#ffe0cc", "#6b3414", "#d35400", Underline.WaveUnderline, "wavy"),
 }
+LIGHTER_ON_DARK = 190  # percent, for underlines on dark highlights
 QUERY_LIGHT = ("#ffe94d", "#7a3b00")  # background, text colour of query terms
 QUERY_DARK = ("#8a7a00", "#fff3b0")
 
@@ -52,6 +53,16 @@ def background(label: str, dark: bool) -> QColor:
     """Return the highlight background of an entity type."""
     style = STYLES[label]
     return QColor(style.dark if dark else style.light)
+
+
+def line(label: str, dark: bool) -> QColor:
+    """Return the underline colour of an entity type; lighter on a dark palette.
+
+    The underline styles carry the type without colour, so they must stand out from the
+    highlight: the light palette's line colours all but vanished on the dark backgrounds.
+    """
+    colour = QColor(STYLES[label].line)
+    return colour.lighter(LIGHTER_ON_DARK) if dark else colour
 
 
 def query_colours(dark: bool) -> tuple[QColor, QColor]:

@@ -90,3 +90,12 @@ def test_hiding_a_type_keeps_the_others(qtbot: QtBot) -> None:
     found = formats(view)
     assert all(not tip.startswith("Person") for tip, _ in found.values())
     assert any(tip.startswith("Place") for tip, _ in found.values())
+
+
+@pytest.mark.parametrize("dark", [False, True])
+@pytest.mark.parametrize("label", sorted(palette.STYLES))
+def test_underlines_stand_out_from_their_highlight(label: str, dark: bool) -> None:
+    """The underline style tells the type without colour, so it must be visible."""
+    line = palette.line(label, dark).lightness()
+    background = palette.background(label, dark).lightness()
+    assert abs(line - background) >= 60, (label, dark, line, background)
