@@ -62,14 +62,21 @@ def whoosh_build(docs: Path, index_dir: Path) -> dict[str, Any]:
         writer.add_document(id=path.stem, title=title, body=body)
     writer.commit()
     seconds = time.perf_counter() - started
+    return _build_figures(len(files), n_words, seconds, dir_size_mb(index_dir), peak_rss_mb())
+
+
+def _build_figures(
+    docs: int, words: int, seconds: float, index_mb: float, peak_mb: float
+) -> dict[str, Any]:
+    """What every index build reports, ours and the peers' alike."""
     return {
-        "docs": len(files),
-        "words": n_words,
+        "docs": docs,
+        "words": words,
         "seconds": seconds,
-        "docs_per_s": len(files) / seconds,
-        "words_per_s": n_words / seconds,
-        "index_mb": dir_size_mb(index_dir),
-        "peak_rss_mb": peak_rss_mb(),
+        "docs_per_s": docs / seconds,
+        "words_per_s": words / seconds,
+        "index_mb": index_mb,
+        "peak_rss_mb": peak_mb,
     }
 
 
@@ -132,15 +139,7 @@ def recoll_build(docs: Path, conf_dir: Path) -> dict[str, Any]:
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     peak_kb = float(done.stderr.strip().splitlines()[-1])
-    return {
-        "docs": len(files),
-        "words": n_words,
-        "seconds": seconds,
-        "docs_per_s": len(files) / seconds,
-        "words_per_s": n_words / seconds,
-        "index_mb": dir_size_mb(db),
-        "peak_rss_mb": peak_kb / 1024,
-    }
+    return _build_figures(len(files), n_words, seconds, dir_size_mb(db), peak_kb / 1024)
 
 
 def recoll_search(conf_dir: Path, queries: list[dict[str, Any]], rounds: int) -> dict[str, Any]:

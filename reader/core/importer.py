@@ -118,10 +118,15 @@ class Import:
                         writer = writer_ctx.__enter__()
                     self._finish(writer, current)
                     done += 1
-                    if self.pending >= self._batch_size() or (
-                        self.pending and time.monotonic() - started > BATCH_SECONDS
+                    last = step is None and not queue
+                    if self.pending and (
+                        last
+                        or self.pending >= self._batch_size()
+                        or time.monotonic() - started > BATCH_SECONDS
                     ):
-                        self.library.commit(writer, self.working, copies=self._take_copies())
+                        # The last commit compacts, even when a full batch ends the import.
+                        copies = self._take_copies()
+                        self.library.commit(writer, self.working, copies=copies, last=last)
                         writer_ctx = writer = None
                         self.committed += self.pending
                         self.pending = 0
@@ -130,13 +135,10 @@ class Import:
                         done, total, current.path, current.status, current.problem, self.committed
                     )
             if writer is not None:
-                if self.pending:
-                    self.library.commit(writer, self.working, copies=self._take_copies(), last=True)
-                    self.committed += self.pending
-                else:
-                    # Nothing changed. Whoosh's cancel leaves the empty segment's files.
-                    index.abandon(writer)
-                    self.library.clean_leftovers()
+                # Nothing changed since the last commit. Whoosh's cancel leaves the empty
+                # segment's files.
+                index.abandon(writer)
+                self.library.clean_leftovers()
         except BaseException as error:
             if writer_ctx is not None:
                 writer_ctx.__exit__(type(error), error, error.__traceback__)

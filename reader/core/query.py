@@ -222,9 +222,9 @@ def _matched_terms(
     termdocs: dict[tuple[str, bytes], list[int]] = {}
     reader = searcher.reader()
     wanted = sorted(docterms)
-    for field, text in set(_shown_terms(final)):
+    for field, text in set(_shown_terms(final)) if wanted else ():
         btext = text if isinstance(text, bytes) else searcher.schema[field].to_bytes(text)
-        if not wanted or (field, btext) not in reader:
+        if (field, btext) not in reader:
             continue
         postings = reader.postings(field, btext)
         for docnum in wanted:

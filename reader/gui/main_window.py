@@ -187,9 +187,11 @@ class MainWindow(QMainWindow):
         """
         self._article_request += 1
         request = self._article_request
-        terms = query_terms(self.search_panel.query.text())
-        if self.search_panel.result is not None:
-            terms += tuple(self.search_panel.result.words)  # what "Baldwn~1" found, too
+        text = self.search_panel.query.text()
+        terms = query_terms(text)
+        result = self.search_panel.result
+        if result is not None and result.query == text:
+            terms += tuple(result.words)  # what "Baldwn~1" found, too
         library = self.library
         self.show_message(f"Opening {hit.title}…")
 
