@@ -11,11 +11,21 @@ from whoosh.support.charset import accent_map
 
 # Invisible characters that copied web text hides inside words (soft hyphen, zero-width
 # space/joiners, word joiner, BOM): part of the word, then removed, so "ju\u200bry" is "jury".
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE_TABLE = str.maketrans("", "", _INVISIBLE)
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE)
 # Keep "o'brien" and "u.s" as one word; the apostrophe may be typographic.
-_LETTERS = rf"[\w{_INVISIBLE}]+"
-_WORD = rf"{_LETTERS}(?:[.'\u2019]{_LETTERS})*"
+_LETTERS = rf"[\w{INVISIBLE}]+"
+WORD_PATTERN = rf"{_LETTERS}(?:[.'\u2019]{_LETTERS})*"
+
+
+def fold_word(text: str) -> str:
+    """The indexed form of one word as the tokenizer cut it ("Raúl's" → "raul"); may be ""."""
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = text.translate(_INVISIBLE_TABLE).lower().translate(accent_map)
+        text = text.replace("\u2019", "'")
+    return _strip_possessive(text)
 
 
 def _strip_possessive(text: str) -> str:
@@ -31,13 +41,7 @@ class FoldFilter(Filter):  # type: ignore[misc]
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for token in tokens:
-            text = token.text
-            if text.isascii():
-                text = text.lower()
-            else:
-                text = text.translate(_INVISIBLE_TABLE).lower().translate(accent_map)
-                text = text.replace("\u2019", "'")
-            text = _strip_possessive(text)
+            text = fold_word(token.text)
             token.text = text
             if text:
                 yield token
@@ -56,5 +60,5 @@ class PossessiveFilter(Filter):  # type: ignore[misc]
 
 def analyzer() -> Any:
     """Return the analyser used for every text field and for queries."""
-    chain: Analyzer = RegexTokenizer(_WORD) | FoldFilter()
+    chain: Analyzer = RegexTokenizer(WORD_PATTERN) | FoldFilter()
     return chain

@@ -44,8 +44,8 @@ def schema() -> Schema:
         stored_name=STORED(),
         format=STORED(),
         title=TEXT(analyzer=words, stored=True, field_boost=2.5),
-        # Stored character offsets make highlighted snippets cheap (DECISIONS.md: p95 55→13 ms).
-        body=TEXT(analyzer=words, stored=True, chars=True),
+        # Positions only: snippets find their words again in the stored text (snippet.py).
+        body=TEXT(analyzer=words, stored=True),
         summary=STORED(),
         author=STORED(),
         source=STORED(),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import heapq
-import html
 import itertools
 import json
 import logging
@@ -19,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from whoosh import collectors, highlight
+from whoosh import collectors
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.plugins import BoostPlugin, GtLtPlugin, RangePlugin
 from whoosh.query import (
@@ -37,11 +36,20 @@ from whoosh.query import (
     Wildcard,
 )
 
-from reader.core import dateblocks, datequery, document, query_repair, sentences, timex
+from reader.core import (
+    dateblocks,
+    datequery,
+    document,
+    query_repair,
+    sentences,
+    snippet,
+    timex,
+)
 from reader.core.datequery import QueryDate
 from reader.core.filters import FACETS, Filters
 from reader.core.folding import fold
 from reader.core.search_result import Hit, SearchResult
+from reader.core.snippet import escape
 from reader.core.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -58,31 +66,6 @@ _DATE_FIELD = re.compile(r"\b(date|published|mentioned):(\"[^\"]*\"|\S+)", re.IG
 # Block markup of the markdown body ("## Heading", "> quote", "- item") is not text to show.
 _MARKDOWN_PREFIX = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-*])\s+")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-class _Marks(highlight.Formatter):  # type: ignore[misc]
-    """Matched words as <b>…</b> in HTML-escaped text."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"<b>{_escape(highlight.get_text(text, token, replace))}</b>"
-
-    def format_fragment(self, fragment: Any, replace: bool = False) -> str:
-        out: list[str] = []
-        index = fragment.startchar
-        for token in fragment.matches:
-            if token.startchar < index:
-                continue
-            out.append(_escape(fragment.text[index : token.startchar]))
-            out.append(self.format_token(fragment.text, token, replace))
-            index = token.endchar
-        out.append(_escape(fragment.text[index : fragment.endchar]))
-        return "".join(out)
 
 
 class Searchers:
@@ -141,10 +124,6 @@ def search(
     depth = max(limit, FACET_DEPTH) if facets else limit
     final = _bound_expansions(final, searcher.reader(), vocabulary, notes)
     results = _top(searcher, final, max(1, depth), filter_query)
-    # PinpointFragmenter uses the character offsets stored in the index instead of
-    # analysing each hit's whole body again (83 % of a results page, PERFORMANCE.md).
-    results.fragmenter = highlight.PinpointFragmenter(maxchars=300, surround=80, autotrim=True)
-    results.formatter = _Marks()
     counts = _facets(results) if facets else {}
     # Snippets are the expensive part: build them only for the rows that are returned.
     hits = [_hit(results[i], dates) for i in range(min(limit, results.scored_length()))]
@@ -396,21 +375,32 @@ def _date_query(dates: list[QueryDate], fields: list[str]) -> Query:
 
 def _hit(hit: Any, dates: list[QueryDate]) -> Hit:
     fields = hit.fields()
-    snippet = _date_snippet(fields, dates) if dates else ""
-    if not snippet:
-        snippet = hit.highlights("body", top=2) or hit.highlights("title", top=1)
-    if not snippet:
-        snippet = _escape(" ".join(fields.get("body", "").split()[:40]))
+    shown = _date_snippet(fields, dates) if dates else ""
+    if not shown:
+        shown = _words_snippet(hit, fields)
+    if not shown:
+        shown = escape(" ".join(fields.get("body", "").split()[:40]))
     return Hit(
         article_id=fields["id"],
         path=Path(fields["path"]),
         title=fields["title"],
         published=fields.get("published") or None,
         score=float(hit.score or 0.0),
-        snippet=" ".join(_MARKDOWN_PREFIX.sub("", snippet).split()),
+        snippet=" ".join(_MARKDOWN_PREFIX.sub("", shown).split()),
         source=fields.get("source"),
         author=fields.get("author"),
     )
+
+
+def _words_snippet(hit: Any, fields: dict[str, Any]) -> str:
+    """Passages of the body with the words this hit was found by, else of the title."""
+    found = hit.matched_terms() if hit.results.has_matched_terms() else []
+    for field, top in (("body", 2), ("title", 1)):
+        words = [word.decode("utf-8") for name, word in found if name == field]
+        shown = snippet.snippet(fields.get(field) or "", words, top)
+        if shown:
+            return shown
+    return ""
 
 
 def _date_snippet(fields: dict[str, Any], dates: list[QueryDate]) -> str:
@@ -422,13 +412,13 @@ def _date_snippet(fields: dict[str, Any], dates: list[QueryDate]) -> str:
         precise = "W" not in value or all(_is_month_or_wider(d) for d in dates)
         if span and precise and any(_overlaps(span, d) for d in dates):
             first, last = sentences.sentence_span(body, start)
-            before = _escape(body[first:start])
-            after = _escape(body[end:last])
-            mark = f"<b>{_escape(body[start:end])}</b>"
+            before = escape(body[first:start])
+            after = escape(body[end:last])
+            mark = f"<b>{escape(body[start:end])}</b>"
             described = timex.describe(value)
             # "in July → July 2024" helps; "October 21, 2021 → October 21, 2021" does not.
             resolved = "" if fold(described) == fold(body[start:end]) else f" → {described}"
-            return f"{before}{mark}{_escape(resolved)}{after}".strip()
+            return f"{before}{mark}{escape(resolved)}{after}".strip()
     return ""
 
 
