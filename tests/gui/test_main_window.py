@@ -108,3 +108,17 @@ def test_words_a_fuzzy_search_found_are_marked_in_the_article(
     assert "allred" in view.query_terms
     marked = render.query_spans_positions(view.article.body, view.query_terms)
     assert "Allred" in [view.article.body[start:end] for start, end in marked]
+
+
+def test_an_older_searchs_found_words_are_not_marked_in_the_article(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    window = main_window()
+    search(qtbot, window, "Allrid~1")
+    hit = window.search_panel.model.hit(0)
+    # The user has typed a new query whose results have not arrived yet.
+    window.search_panel.query.setText("Hutchins")
+    window.open_hit(hit)
+    wait_for_article(qtbot, window)
+    assert "Hutchins" in window.article_view.query_terms
+    assert "allred" not in window.article_view.query_terms
