@@ -5,8 +5,9 @@ plain Whoosh index, PERFORMANCE.md). So the marked words are found again in the 
 and only for the hits on screen. Analysing a whole article again is what made Whoosh's own
 snippets slow; instead a regular expression built from the searched words finds the few
 places they can be, and only the words around those places go through the analyser. The
-words found are exactly those the analyser would find in the whole text: a word never spans
-white space, so the text between two white-space characters can be analysed on its own.
+words found are exactly those the analyser would find in the whole text (ending by the
+limit): a word never spans white space, so the text between two white-space characters can be
+analysed on its own.
 """
 
 from __future__ import annotations
@@ -28,26 +29,25 @@ CHAR_LIMIT = highlight.DEFAULT_CHARLIMIT
 _BETWEEN = " … "
 _TOKEN = re.compile(analysis.WORD_PATTERN)
 _HIDDEN = re.compile(f"[{analysis.INVISIBLE}]")
-_HIDDEN_RUN = f"[{analysis.INVISIBLE}]*"
-# accent_map folds one character to one; so does the typographic apostrophe.
-_FOLD_TABLE = {**accent_map, ord("\u2019"): "'"}
+# accent_map folds one character to one; so does the typographic apostrophe. Final sigma is
+# folded too: lower() picks the final or the medial sigma from the letters around, which
+# differ between a whole text and one word.
+_FOLD_TABLE = {**accent_map, ord("\u2019"): "'", ord("\u03c2"): "\u03c3"}
 _SPACE = re.compile(r"\s")
 _ADJACENT_MARKS = re.compile(r"</b>(\s+)<b>")
 
 
 def find(text: str, words: Iterable[str], limit: int = CHAR_LIMIT) -> list[Token]:
-    """The places in `text` (up to `limit`) where the analyser finds one of `words`."""
-    wanted = frozenset(words)
-    head = text[:limit]
-    if len(text) > limit:
-        # A word cut in two at the limit could pass for another ("Baldwinson" → "Baldwin").
-        head = head[: max(head.rfind(" "), head.rfind("\n"), 0)]
-    if not wanted or not head:
+    """The places where the analyser finds one of `words` in `text`, ending by `limit`."""
+    wanted = frozenset(word for word in words if word)
+    if not wanted or not text:
         return []
     tokens: list[Token] = []
     analyse = analysis.fold_word
-    for start, end in _windows(head, wanted):
-        for match in _TOKEN.finditer(head, start, end):
+    for start, end in _windows(text, wanted, limit):
+        for match in _TOKEN.finditer(text, start, end):
+            if match.end() > limit:
+                break
             word = analyse(match.group())
             if word in wanted:
                 tokens.append(Token(text=word, startchar=match.start(), endchar=match.end()))
@@ -97,23 +97,34 @@ class Marks(highlight.Formatter):  # type: ignore[misc]
         return "".join(out)
 
 
-def _windows(text: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """Stretches of `text`, each from white space to white space, that may hold a word."""
+def _windows(text: str, words: frozenset[str], limit: int) -> Iterator[tuple[int, int]]:
+    """Stretches of `text`, each from white space to white space, that may hold a word.
+
+    The last one may run past `limit` to the end of its word, so that a word the limit cuts
+    in two is not taken for a shorter one ("Baldwinson" for "Baldwin").
+    """
+    head = text[:limit]
     # Fold the text the way the analyser folds a word, one character for one, so that the
     # words can be sought as they are spelled in the index.
-    folded = text.lower() if text.isascii() else text.lower().translate(_FOLD_TABLE)
-    if len(folded) != len(text):
-        # "İ" lower-cases to two characters and would shift every place after it.
-        yield 0, len(text)
+    folded = head.lower() if head.isascii() else head.lower().translate(_FOLD_TABLE)
+    if len(folded) != len(head) or _HIDDEN.search(head):
+        # "İ" lower-cases to two characters, which would shift every place after it; a
+        # hidden character (soft hyphen) can sit inside a word. Rare: read the text whole.
+        yield 0, _stretch_end(text, len(head))
         return
     end = 0
-    for match in _pattern(words, bool(_HIDDEN.search(text))).finditer(folded):
+    for match in _pattern(words).finditer(folded):
         if match.start() < end:
             continue
         start = _word_start(text, match.start(), end)
-        space = _SPACE.search(text, match.end())
-        end = space.start() if space else len(text)
+        end = _stretch_end(text, match.end())
         yield start, end
+
+
+def _stretch_end(text: str, index: int) -> int:
+    """The first white space at or after `index`, or the end of the text."""
+    space = _SPACE.search(text, index)
+    return space.start() if space else len(text)
 
 
 def _word_start(text: str, index: int, floor: int) -> int:
@@ -128,8 +139,7 @@ def _word_start(text: str, index: int, floor: int) -> int:
 
 
 @functools.lru_cache(maxsize=256)
-def _pattern(words: frozenset[str], hidden: bool) -> re.Pattern[str]:
-    """The folded `words`, allowing for hidden characters inside them if `hidden`."""
-    between = _HIDDEN_RUN if hidden else ""
-    spellings = (between.join(re.escape(letter) for letter in word) for word in words)
+def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of the folded `words`, longest first."""
+    spellings = (re.escape(word.replace("\u03c2", "\u03c3")) for word in words)
     return re.compile("|".join(sorted(spellings, key=len, reverse=True)))
