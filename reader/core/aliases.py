@@ -26,6 +26,7 @@ _TITLES = (
 )
 _LEADING_TITLES = re.compile(rf"^(?:(?:{_TITLES})\.?\s+)+(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # "Baldwin's", "Hutchins'" (also with U+2019): the possessive is not part of the name.
 _TRAILING = re.compile(
     "(?<!Inc)(?<!Ltd)(?<!Corp)(?<!\\bCo)(?<!Jr)(?<!Sr)(?:\\s*['\u2019]s|(?<=s)['\u2019]|[\\s,.;:!?\"\u201c\u201d'\u2019)\\-]+)+$"
@@ -62,6 +63,12 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     if start > 0 and text[start - 1] == "[" and "]" in text[start:end]:
         start -= 1
     return start, end
+
+
+def is_epithet(text: str, mention: Mention) -> bool:
+    """A one-word "person" no full name vouches for, after "the": "the Grinch who stole…"."""
+    lone = mention.label == PERSON and " " not in (mention.canonical or mention.text)
+    return lone and bool(_THE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
 
 
 def clean(name: str) -> str:

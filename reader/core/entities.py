@@ -153,7 +153,7 @@ def _mentions(
                 named.extend(_named_mention(text, start, end, _LABELS[ent.label_]))
     sums = money.find(text)
     named = _add_gazetteer_places(text, named, [*fixed, *sums])
-    named = aliases.link(named)
+    named = [m for m in aliases.link(named) if not aliases.is_epithet(text, m)]
     named += aliases.repeats(text, [*named, *fixed, *sums])
     found = _without_overlaps([*fixed, *sums, *named])
     taken = aliases.Spans((m.start, m.end) for m in found)

@@ -25,6 +25,16 @@ def test_extract_labels_names(text: str, expected: tuple[str, str]) -> None:
     assert expected in [(m.text, m.label) for m in entities.extract(text)]
 
 
+def test_an_epithet_after_the_is_not_a_person_but_a_known_surname_is() -> None:
+    text = (
+        "Gloria Allred called Raul Torrez the Grinch who stole Christmas. "
+        "Alec Baldwin spoke later; the Baldwin family thanked supporters."
+    )
+    people = [(m.text, m.canonical) for m in entities.extract(text) if m.label == PERSON]
+    assert not any(text == "Grinch" for text, _ in people)
+    assert ("Baldwin", "Alec Baldwin") in people
+
+
 def test_offsets_point_into_the_full_text_past_markdown() -> None:
     text = "## Baldwin\n\n> Allred spoke for Halyna Hutchins.\n\n- Paid $750,000 in Texas."
     for m in entities.extract(text):
