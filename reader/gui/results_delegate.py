@@ -83,6 +83,7 @@ def _shorten(snippet: str, limit: int = SNIPPET_CHARS) -> str:
             head = "".join(re.split(r"(</?b>)", snippet)[:position])
             cut = part[: max(limit - visible, 0)]
             cut = cut.rsplit(" ", 1)[0] if " " in cut else ""  # never half a word
+            cut = cut.rstrip(" …")  # the cut may fall just after the passages' own " … "
             closing = "</b>" if head.count("<b>") > head.count("</b>") else ""
             return f"{head}{cut}{closing} …"
         visible += len(part)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.library import Library
 from reader.gui import messages
 from reader.gui.import_status import ImportStatus
+from reader.gui.results_delegate import _shorten
 from reader.gui.results_model import ResultsModel
 from tests.gui.conftest import WindowFactory, search
 
@@ -90,3 +91,11 @@ def test_import_while_another_runs_is_refused_in_words(
         status.start_import([sample_dir])
     first.close()
     assert "already running" in blocker.args[0]
+
+
+def test_a_shortened_snippet_ends_with_one_ellipsis() -> None:
+    snippet = "when <b>Baldwin</b>, serving … " + "the next passage goes on and on " * 10
+    limit = len("when Baldwin, serving … t")
+    shown = _shorten(snippet, limit)
+    assert shown.endswith("serving …")
+    assert "… …" not in shown
