@@ -27,6 +27,10 @@ _TITLES = (
 _LEADING_TITLES = re.compile(rf"^(?:(?:{_TITLES})\.?\s+)+(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_SURNAME_AFTER = re.compile(
+    r"(?:['\u2019]s?)?\s+(?:family|families|estate|household|children|parents|brothers|sisters"
+    r"|siblings|case|trial|lawsuit|suit|lawyers?|attorneys?)\b"
+)
 # "Baldwin's", "Hutchins'" (also with U+2019): the possessive is not part of the name.
 _TRAILING = re.compile(
     "(?<!Inc)(?<!Ltd)(?<!Corp)(?<!\\bCo)(?<!Jr)(?<!Sr)(?:\\s*['\u2019]s|(?<=s)['\u2019]|[\\s,.;:!?\"\u201c\u201d'\u2019)\\-]+)+$"
@@ -66,9 +70,16 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 
 
 def is_epithet(text: str, mention: Mention) -> bool:
-    """A one-word "person" no full name vouches for, after "the": "the Grinch who stole…"."""
+    """A one-word "person" no full name vouches for, after "the": "the Grinch who stole…".
+
+    "the Hutchins family" is a surname, not an epithet, even where no first name is given.
+    """
     lone = mention.label == PERSON and " " not in (mention.canonical or mention.text)
-    return lone and bool(_THE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+    return (
+        lone
+        and bool(_THE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+        and not _SURNAME_AFTER.match(text, mention.end)
+    )
 
 
 def clean(name: str) -> str:

@@ -28,11 +28,13 @@ def test_extract_labels_names(text: str, expected: tuple[str, str]) -> None:
 def test_an_epithet_after_the_is_not_a_person_but_a_known_surname_is() -> None:
     text = (
         "Gloria Allred called Raul Torrez the Grinch who stole Christmas. "
-        "Alec Baldwin spoke later; the Baldwin family thanked supporters."
+        "Alec Baldwin spoke later; the Baldwin family thanked supporters, "
+        "and the grief of the Morrow family was noted."
     )
     people = [(m.text, m.canonical) for m in entities.extract(text) if m.label == PERSON]
     assert not any(text == "Grinch" for text, _ in people)
     assert ("Baldwin", "Alec Baldwin") in people
+    assert ("Morrow", "Morrow") in people  # a surname, though no first name is given
 
 
 def test_offsets_point_into_the_full_text_past_markdown() -> None:
