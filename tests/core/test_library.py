@@ -6,8 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import TEXT
 
 from reader.core import index, progress
+from reader.core.analysis import analyzer
 from reader.core.errors import IndexBusyError
 from reader.core.filters import Filters
 from reader.core.library import Library
@@ -297,3 +300,20 @@ def test_phrase_and_expanded_words_are_marked_in_snippets(seeded: Library) -> No
     fuzzy = seeded.search("Morisey~1")
     assert "morrisey" in fuzzy.words
     assert "<b>Morrisey</b>" in fuzzy.hits[0].snippet
+
+
+def test_a_library_made_with_stored_character_offsets_still_searches_and_marks(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    # Libraries made before snippet.py stored offsets with the body; Whoosh keeps that schema.
+    old_schema = index.schema()
+    old_schema.remove("body")
+    old_schema.add("body", TEXT(analyzer=analyzer(), stored=True, chars=True))
+    (tmp_path / "lib" / "index").mkdir(parents=True)
+    whoosh_index.create_in(str(tmp_path / "lib" / "index"), old_schema, indexname=index.INDEX_NAME)
+    library = Library.open(tmp_path / "lib", samples=False)
+    _import(library, seeds_dir)
+    assert library.ix.schema["body"].supports("characters")
+    result = library.search('"Kari Morrisey"')
+    assert result.total == 1
+    assert "<b>Kari Morrisey</b>" in result.hits[0].snippet
