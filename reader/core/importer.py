@@ -18,6 +18,7 @@ from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError, DiskFullError
 from reader.core.manifest import Source
 from reader.core.mentions import Mention
+from reader.core.parse_guard import ParseGuard
 from reader.core.progress import (
     ADDED,
     DUPLICATE,
@@ -86,6 +87,8 @@ class Import:
         self.committed = 0
         self.pending = 0
         self.copies: list[Path] = []  # store copies written since the last commit, not synced
+        # Files are parsed in a child process that is stopped if one hangs (parse_guard.py).
+        self.guard = ParseGuard()
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
@@ -148,6 +151,7 @@ class Import:
             raise
         finally:
             extraction.stop_workers()
+            self.guard.close()
 
     def _batch_size(self) -> int:
         """Files per commit: small at first (an early stop keeps something), then larger.
@@ -200,7 +204,7 @@ class Import:
         if self.holders[article_id] or article_id in self.in_flight:
             return Step(path, DUPLICATE, source=source, removed=old)
         try:
-            article = ingest.parse_article(path, data)
+            article = self.guard.parse(path, data)
         except ArticleFormatError as error:
             return Step(path, FAILED, str(error))
         copy = store.name_for(article_id, path.suffix)
