@@ -49,8 +49,13 @@ class ParseGuard:
 
     def parse(self, path: Path, data: bytes) -> Article:
         """`ingest.parse_article(path, data)`, or ArticleFormatError if it takes too long."""
-        conn = self._connection()
-        conn.send((path, data))
+        try:
+            conn = self._connection()
+            conn.send((path, data))
+        except OSError:  # the child died after the last file (killed for memory, say)
+            self.close()
+            conn = self._connection()
+            conn.send((path, data))
         if not conn.poll(self.seconds):
             self.close()
             log.warning("Stopped reading %s after %g s", path, self.seconds)
@@ -67,7 +72,9 @@ class ParseGuard:
             return article
         if kind == "refused":
             raise ArticleFormatError(path, value)
-        raise RuntimeError(f"Reading {path.name} failed: {value}")
+        # A fault in our parser: the file is skipped with a reason, the fault goes to the log.
+        log.error("Reading %s failed: %s", path, value)
+        raise ArticleFormatError(path, f"the reader failed on it ({value})")
 
     def close(self) -> None:
         """Stop the child process (it is started again if needed)."""
@@ -108,6 +115,6 @@ def _serve(conn: Connection) -> None:
             reply = ("article", ingest.parse_article(path, data))
         except ArticleFormatError as error:
             reply = ("refused", error.reason)
-        except Exception as error:  # a parser bug: the parent raises it
+        except Exception as error:  # a parser fault: the parent skips the file
             reply = ("failed", f"{type(error).__name__}: {error}")
         conn.send(reply)

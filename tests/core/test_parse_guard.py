@@ -52,3 +52,13 @@ def test_an_import_goes_on_past_a_file_that_takes_too_long(
     assert "took longer than" in (problems["a-table.html"] or "")
     assert problems["b-seed.txt"] is None
     assert library.search("Morrisey").total == 1
+
+
+def test_a_reader_process_killed_between_files_is_started_again() -> None:
+    with ParseGuard() as guard:
+        guard.parse(SEED_000, SEED_000.read_bytes())
+        child = guard._process  # as the system's out-of-memory killer would
+        assert child is not None
+        child.kill()
+        child.join()
+        assert guard.parse(SEED_000, SEED_000.read_bytes()).title
