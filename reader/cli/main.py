@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
+    # In a frozen app, a spawned worker (file reader, entity extractor) starts here too.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from reader.gui import app

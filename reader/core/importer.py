@@ -88,7 +88,7 @@ class Import:
         self.pending = 0
         self.copies: list[Path] = []  # store copies written since the last commit, not synced
         # Files are parsed in a child process that is stopped if one hangs (parse_guard.py).
-        self.guard = ParseGuard()
+        self.guard = ParseGuard(heartbeat=heartbeat)
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
@@ -150,8 +150,10 @@ class Import:
                 raise DiskFullError(self.library.root, self.committed) from error
             raise
         finally:
-            extraction.stop_workers()
-            self.guard.close()
+            try:
+                extraction.stop_workers()
+            finally:
+                self.guard.close()
 
     def _batch_size(self) -> int:
         """Files per commit: small at first (an early stop keeps something), then larger.

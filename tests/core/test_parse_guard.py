@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,9 +16,9 @@ from reader.core.parse_guard import ParseGuard
 from tests.conftest import SEED_000
 
 
-def _slow_page() -> bytes:
+def _slow_page(rows_count: int = 60_000) -> bytes:
     """A real page that takes about a second to parse (60,000 table rows)."""
-    rows = "<tr><td>cell</td><td>verdict</td></tr>" * 60_000
+    rows = "<tr><td>cell</td><td>verdict</td></tr>" * rows_count
     return f"<html><body><h1>Table verdict</h1><table>{rows}</table></body></html>".encode()
 
 
@@ -62,3 +65,58 @@ def test_a_reader_process_killed_between_files_is_started_again() -> None:
         child.kill()
         child.join()
         assert guard.parse(SEED_000, SEED_000.read_bytes()).title
+
+
+def test_files_are_still_read_where_no_reader_process_starts(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(parse_guard, "START_SECONDS", 0.0)  # no child is ever ready in time
+    data = SEED_000.read_bytes()
+    with ParseGuard() as guard:
+        assert guard.parse(SEED_000, data) == ingest.parse_article(SEED_000, data)
+        assert guard.parse(SEED_000, data).title
+    assert "without a time limit" in caplog.text
+
+
+_PARENT = """
+import sys
+from pathlib import Path
+from reader.core.parse_guard import ParseGuard
+
+if __name__ == "__main__":
+    guard = ParseGuard(seconds=60)
+    guard.parse(Path("a.md"), b"# A\\n\\nText.\\n")
+    print(guard._process.pid, flush=True)
+    guard.parse(Path("table.html"), Path(sys.argv[1]).read_bytes())
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal")
+def test_a_reader_process_stuck_in_a_file_ends_when_the_importer_is_killed(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "table.html"
+    page.write_bytes(_slow_page(120_000))  # about 2 s to parse
+    script = tmp_path / "parent.py"
+    script.write_text(_PARENT)
+    repo = Path(__file__).resolve().parents[2]
+    parent = subprocess.Popen(
+        [sys.executable, str(script), str(page)], stdout=subprocess.PIPE, cwd=repo, text=True
+    )
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    time.sleep(0.3)  # the child is now parsing the page
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 1.0
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
