@@ -9,7 +9,6 @@ child process can be started, files are parsed in this process, as they were bef
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
 import multiprocessing
 import os
@@ -21,7 +20,6 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from reader.core import ingest
@@ -51,17 +49,6 @@ class ParseGuard:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._in_process = False  # no child could be started
-
-    def __enter__(self) -> ParseGuard:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def parse(self, path: Path, data: bytes) -> Article:
         """`ingest.parse_article(path, data)`, or ArticleFormatError if it takes too long."""
@@ -187,6 +174,8 @@ def _die_with(parent: int) -> None:
     """
     if not sys.platform.startswith("linux"):
         return
+    import ctypes  # here, not at the top: only the child needs it
+
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

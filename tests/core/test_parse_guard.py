@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -24,17 +25,20 @@ def _slow_page(rows_count: int = 60_000) -> bytes:
 
 def test_the_child_reads_a_file_as_the_parser_does() -> None:
     data = SEED_000.read_bytes()
-    with ParseGuard() as guard:
+    with closing(ParseGuard()) as guard:
         assert guard.parse(SEED_000, data) == ingest.parse_article(SEED_000, data)
 
 
 def test_a_refused_file_gives_the_parsers_reason() -> None:
-    with ParseGuard() as guard, pytest.raises(ArticleFormatError, match=r"only \.md, \.txt"):
+    with (
+        closing(ParseGuard()) as guard,
+        pytest.raises(ArticleFormatError, match=r"only \.md, \.txt"),
+    ):
         guard.parse(Path("notes.pdf"), b"%PDF-1.4")
 
 
 def test_a_file_that_takes_too_long_is_skipped_and_the_next_one_is_read() -> None:
-    with ParseGuard(seconds=0.3) as guard:
+    with closing(ParseGuard(seconds=0.3)) as guard:
         guard.parse(SEED_000, SEED_000.read_bytes())  # the child is up
         with pytest.raises(ArticleFormatError, match=r"longer than 0\.3 seconds"):
             guard.parse(Path("table.html"), _slow_page())
@@ -58,7 +62,7 @@ def test_an_import_goes_on_past_a_file_that_takes_too_long(
 
 
 def test_a_reader_process_killed_between_files_is_started_again() -> None:
-    with ParseGuard() as guard:
+    with closing(ParseGuard()) as guard:
         guard.parse(SEED_000, SEED_000.read_bytes())
         child = guard._process  # as the system's out-of-memory killer would
         assert child is not None
@@ -72,7 +76,7 @@ def test_files_are_still_read_where_no_reader_process_starts(
 ) -> None:
     monkeypatch.setattr(parse_guard, "START_SECONDS", 0.0)  # no child is ever ready in time
     data = SEED_000.read_bytes()
-    with ParseGuard() as guard:
+    with closing(ParseGuard()) as guard:
         assert guard.parse(SEED_000, data) == ingest.parse_article(SEED_000, data)
         assert guard.parse(SEED_000, data).title
     assert "without a time limit" in caplog.text
