@@ -84,17 +84,32 @@ def test_the_lock_is_released_when_an_import_fails(library: Library, tmp_path: P
     assert not writelock.is_held(library.root)
 
 
-def stress(library: Library, folder: Path, seconds: float, readers: int = 4) -> dict[str, int]:
-    """One writer importing and re-importing, `readers` threads searching; count errors."""
+def stress(
+    library: Library, folder: Path, seconds: float, readers: int = 4, min_rounds: int = 2
+) -> dict[str, int]:
+    """One writer importing and re-importing, `readers` threads searching; count errors.
+
+    The writer runs for `seconds` and at least `min_rounds` imports, however slow the machine
+    (four searching threads leave an import little of the interpreter); the readers search
+    until the writer is done.
+    """
     folder.mkdir(exist_ok=True)
     stop = time.monotonic() + seconds
+    writing = threading.Event()
+    writing.set()
     errors: list[str] = []
     searches = [0]
     rounds = [0]
 
     def write() -> None:
+        try:
+            write_rounds()
+        finally:
+            writing.clear()
+
+    def write_rounds() -> None:
         generation = 0
-        while time.monotonic() < stop:
+        while rounds[0] < min_rounds or time.monotonic() < stop:
             generation += 1
             for i in range(40):
                 (folder / f"s{i:02d}.txt").write_text(
@@ -108,7 +123,7 @@ def stress(library: Library, folder: Path, seconds: float, readers: int = 4) -> 
 
     def read() -> None:
         reader = Library.open(library.root, samples=False, extractor=lambda article: [])
-        while time.monotonic() < stop:
+        while writing.is_set():
             try:
                 result = reader.search("Magistrate")
                 if result.total not in (0, 40):
