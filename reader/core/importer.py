@@ -28,6 +28,7 @@ from reader.core.progress import (
     UPDATED,
     Progress,
 )
+from reader.core.writelock import WriteLock
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -72,10 +73,11 @@ class Import:
         library: Library,
         paths: list[Path],
         rescan: bool,
-        heartbeat: Callable[[], None] = lambda: None,
+        lock: WriteLock,
     ) -> None:
         self.library = library
-        self.heartbeat = heartbeat
+        self.lock = lock
+        self.heartbeat = lock.beat
         self.paths = paths
         self.rescan = rescan
         self.working = library.read_manifest()
@@ -88,7 +90,7 @@ class Import:
         self.pending = 0
         self.copies: list[Path] = []  # store copies written since the last commit, not synced
         # Files are parsed in a child process that is stopped if one hangs (parse_guard.py).
-        self.guard = ParseGuard(heartbeat=heartbeat)
+        self.guard = ParseGuard(heartbeat=lock.beat)
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
@@ -129,7 +131,8 @@ class Import:
                     ):
                         # The last commit compacts, even when a full batch ends the import.
                         copies = self._take_copies()
-                        self.library.commit(writer, self.working, copies=copies, last=last)
+                        with self.lock.beating():
+                            self.library.commit(writer, self.working, copies=copies, last=last)
                         writer_ctx = writer = None
                         self.committed += self.pending
                         self.pending = 0

@@ -234,7 +234,7 @@ class Library:
         library.
         """
         with WriteLock(self.root) as lock:
-            run = importer.Import(self, [p.resolve() for p in paths], rescan, lock.beat)
+            run = importer.Import(self, [p.resolve() for p in paths], rescan, lock)
             yield from run.run()
 
     def verify(self) -> list[str]:
@@ -244,8 +244,8 @@ class Library:
 
     def rebuild(self, reason: str = "") -> Iterator[Progress]:
         """Build a new index from the library's copies of its articles, then swap it in."""
-        with WriteLock(self.root):
-            self.ix = yield from rebuilding.rebuild(self, reason)
+        with WriteLock(self.root) as lock:
+            self.ix = yield from rebuilding.rebuild(self, reason, lock)
 
     # Used by the importer and the rebuild; not for callers outside the core.
 

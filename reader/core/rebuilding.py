@@ -19,7 +19,9 @@ from reader.core.corrections import Corrections
 from reader.core.errors import ArticleFormatError, LibraryError
 from reader.core.extraction_cache import ExtractionCache
 from reader.core.manifest import Manifest, Source
+from reader.core.parse_guard import ParseGuard
 from reader.core.progress import ADDED, FAILED, Progress
+from reader.core.writelock import WriteLock
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -27,8 +29,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def rebuild(library: Library, reason: str) -> Generator[Progress, None, Any]:
-    """Yield progress while rebuilding; return the new index. Needs the write lock."""
+def rebuild(library: Library, reason: str, lock: WriteLock) -> Generator[Progress, None, Any]:
+    """Yield progress while rebuilding; return the new index. `lock` is held by the caller."""
     log.warning("Rebuilding the search index of %s: %s", library.root, reason or "asked to")
     sources = _known_sources(library)
     by_article: dict[str, list[tuple[str, Source]]] = {}
@@ -44,23 +46,30 @@ def rebuild(library: Library, reason: str) -> Generator[Progress, None, Any]:
     # along the way would only add segment merges (a 10k rebuild took 85 s with them).
     writer = ix.writer(limitmb=index.WRITER_MEMORY_MB)
     fixes = library.entity_corrections()
+    # The copies were read once at import, but the parsers may have changed since.
+    guard = ParseGuard(heartbeat=lock.beat)
     try:
         with ExtractionCache(library.extraction.cache_path) as cache:
             for done, (article_id, paths) in enumerate(sorted(by_article.items()), start=1):
+                lock.beat()
                 first_path = Path(paths[0][0])
-                problem = _add(library, writer, working, article_id, paths, cache, fixes)
+                problem = _add(library, writer, working, article_id, paths, cache, fixes, guard)
                 if problem is None:
                     written += 1
                 status = FAILED if problem else ADDED
                 yield Progress(done, total, first_path, status, problem, written)
-        writer.commit()
+        with lock.beating():
+            writer.commit()
     except BaseException:
         index.abandon(writer)
         shutil.rmtree(new_dir, ignore_errors=True)
         raise
-    durable.sync_files(integrity.index_files(new_dir))
-    integrity.save(new_dir, integrity.record(new_dir), ix.latest_generation())
-    _swap(library.root, new_dir)
+    finally:
+        guard.close()
+    with lock.beating():
+        durable.sync_files(integrity.index_files(new_dir))
+        integrity.save(new_dir, integrity.record(new_dir), ix.latest_generation())
+        _swap(library.root, new_dir)
     ix = index.open_or_create(library.index_dir)
     working.generation = ix.latest_generation()
     manifest.save(working, library.manifest_path)
@@ -88,6 +97,7 @@ def _add(
     paths: list[tuple[str, Source]],
     cache: ExtractionCache,
     fixes: Corrections,
+    guard: ParseGuard,
 ) -> str | None:
     """Index one article from its copy (or, failing that, its original); return a problem."""
     original = Path(paths[0][0])
@@ -104,7 +114,7 @@ def _add(
     if data is None:
         return f"{original.name} could not be restored: its copy in the library is damaged or gone."
     try:
-        article = ingest.parse_article(original, data)
+        article = guard.parse(original, data)
     except ArticleFormatError as error:
         return str(error)
     for path, source in paths:

@@ -8,7 +8,10 @@ stopped making progress (a frozen process keeps its lock).
 from __future__ import annotations
 
 import os
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -21,6 +24,7 @@ except ImportError:  # pragma: no cover - Windows
 
 LOCK_NAME = "import.lock"
 FROZEN_AFTER_S = 10.0
+BEAT_S = 1.0
 
 
 class WriteLock:
@@ -30,6 +34,7 @@ class WriteLock:
         self._library = library
         self._fd: int | None = None
         self._last_beat = 0.0
+        self._writing = threading.Lock()  # the holder's thread and beating()'s thread
 
     def __enter__(self) -> WriteLock:
         fd = os.open(self._library / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
@@ -45,13 +50,35 @@ class WriteLock:
 
     def beat(self, *, force: bool = False) -> None:
         """Record that the holder is alive and making progress (at most once a second)."""
-        now = time.time()
-        if self._fd is None or (not force and now - self._last_beat < 1.0):
-            return
-        self._last_beat = now
-        record = f"{os.getpid()} {now:.0f}\n".encode()
-        os.ftruncate(self._fd, 0)
-        os.pwrite(self._fd, record, 0)
+        with self._writing:
+            now = time.time()
+            if self._fd is None or (not force and now - self._last_beat < BEAT_S):
+                return
+            self._last_beat = now
+            record = f"{os.getpid()} {now:.1f}\n".encode()
+            os.ftruncate(self._fd, 0)
+            os.pwrite(self._fd, record, 0)
+
+    @contextmanager
+    def beating(self) -> Iterator[None]:
+        """Keep the heartbeat going through one long step that reports no progress.
+
+        The last commit of a large import merges the whole index (25 s at 10,000 articles);
+        without this, a second import would call the busy one frozen and suggest ending it.
+        """
+        done = threading.Event()
+
+        def beat_until_done() -> None:
+            while not done.wait(BEAT_S):
+                self.beat(force=True)
+
+        thread = threading.Thread(target=beat_until_done, name="write-lock heartbeat", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
 
     def __exit__(
         self,
@@ -59,9 +86,10 @@ class WriteLock:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing the descriptor releases the flock
-            self._fd = None
+        with self._writing:
+            if self._fd is not None:
+                os.close(self._fd)  # closing the descriptor releases the flock
+                self._fd = None
 
 
 def _busy(library: Path) -> IndexBusyError:

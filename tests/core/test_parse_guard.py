@@ -61,6 +61,22 @@ def test_an_import_goes_on_past_a_file_that_takes_too_long(
     assert library.search("Morrisey").total == 1
 
 
+def test_a_rebuild_goes_on_past_a_copy_that_now_takes_too_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-table.html").write_bytes(_slow_page())
+    (folder / "b-seed.txt").write_bytes(SEED_000.read_bytes())
+    library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])
+    assert all(step.problem is None for step in library.import_paths([folder]))
+    monkeypatch.setattr(parse_guard, "PARSE_SECONDS", 0.3)  # as if a new parser were slower
+    problems = {step.path.name: step.problem for step in library.rebuild("asked")}
+    assert "took longer than" in (problems["a-table.html"] or "")
+    assert problems["b-seed.txt"] is None
+    assert library.search("Morrisey").total == 1
+
+
 def test_a_reader_process_killed_between_files_is_started_again() -> None:
     with closing(ParseGuard()) as guard:
         guard.parse(SEED_000, SEED_000.read_bytes())
