@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.index import LockError
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError, LockError
 from whoosh.reading import SegmentReader
 from whoosh.writing import IndexWriter
 
@@ -73,14 +73,42 @@ def schema() -> Schema:
 def open_or_create(index_dir: Path) -> Any:
     """Open the index in `index_dir`, creating an empty one if the folder has none."""
     index_dir.mkdir(parents=True, exist_ok=True)
+    storage = _OpeningStorage(str(index_dir))
     try:
-        if whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
-            return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-        return whoosh_index.create_in(str(index_dir), schema(), indexname=INDEX_NAME)
+        try:
+            return storage.open_index(INDEX_NAME)
+        except EmptyIndexError:  # no table of contents: a new index
+            return storage.create_index(schema(), indexname=INDEX_NAME)
     except Exception as error:  # Whoosh raises many types on damaged files (DECISIONS.md)
+        storage.close_opened()
         raise IndexDamagedError(
             f"The search index in {index_dir} is damaged and needs to be rebuilt."
         ) from error
+    finally:
+        storage.opened = None
+
+
+class _OpeningStorage(FileStorage):  # type: ignore[misc]
+    """A FileStorage that knows which files it opened until the index is open.
+
+    Whoosh leaves a damaged table of contents open when reading it fails; we close it at once
+    rather than leave the file to the garbage collector.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.opened: list[Any] | None = []
+
+    def open_file(self, name: str, **kwargs: Any) -> Any:
+        stream = super().open_file(name, **kwargs)
+        if self.opened is not None:
+            self.opened.append(stream)
+        return stream
+
+    def close_opened(self) -> None:
+        for stream in self.opened or ():
+            with contextlib.suppress(Exception):
+                stream.close()
 
 
 @contextmanager

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import warnings
 from pathlib import Path
 
 import pytest
 
-from reader.core import integrity
+from reader.core import index, integrity
+from reader.core.errors import IndexDamagedError
 from reader.core.library import Library
 
 ARTICLES = {
@@ -66,6 +69,18 @@ def test_every_kind_of_damage_to_every_index_file_is_repaired(library_dir: Path)
             if library.repaired is None or library.article_count() != len(ARTICLES) or found != 1:
                 failures.append(f"{how} {name}: repaired={library.repaired!r} found={found}")
     assert failures == []
+
+
+@pytest.mark.parametrize("how", ["truncate", "zero"])
+def test_a_damaged_table_of_contents_is_closed_at_once(library_dir: Path, how: str) -> None:
+    (toc,) = (library_dir / "index").glob("*.toc")
+    _damage(toc, how)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(IndexDamagedError, match="damaged and needs to be rebuilt"):
+            index.open_or_create(library_dir / "index")
+        gc.collect()
+    assert [str(w.message) for w in caught if w.category is ResourceWarning] == []
 
 
 def test_a_missing_index_folder_is_rebuilt(library_dir: Path) -> None:
