@@ -107,3 +107,18 @@ def find(query: str, today: date, *, day_first: bool = False) -> list[QueryDate]
             found.append(single)
         i += 1
     return sorted(found, key=lambda q: q.start)
+
+
+def one_date(text: str, today: date, *, day_first: bool = False) -> str | None:
+    """The single date `text` is, as a TimeML value ("October 2021" → "2021-10"), or None.
+
+    For fields that hold one date, such as the bounds of a date filter: "2021", "2021-10",
+    "Oct 21, 2021", "21/10/2021" with `day_first`, "last March". Text with more than a date in
+    it is not one date.
+    """
+    text = text.strip()
+    mentions, _ = dates.match(text, today, [(0, len(text))], day_first, _past)
+    if len(mentions) != 1 or (mentions[0].start, mentions[0].end) != (0, len(text)):
+        return None
+    value = mentions[0].value
+    return value if value and timex.interval(value) else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core import datequery, timex
 from reader.core.filters import Filters
 from reader.core.search_result import SearchResult
 
@@ -25,7 +26,7 @@ GROUPS = (
     ("place", "Places"),
     ("legal", "Legal terms"),
 )
-_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE_TIP = "A year, a month or a day: 2021, October 2021, Oct 21, 2021 or 2021-10-21."
 SHOWN_PER_GROUP = 12
 
 
@@ -44,9 +45,11 @@ class FilterPanel(QWidget):
         self._updating = False
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self._emit)
-        self.date_from = QLineEdit(placeholderText="from 2024-07")
-        self.date_to = QLineEdit(placeholderText="to 2024-12")
-        for field in (self.date_from, self.date_to):
+        # Placeholders that look like dates were read as a filter already set.
+        self.date_from = QLineEdit(placeholderText="From date")
+        self.date_to = QLineEdit(placeholderText="To date")
+        for field, bound in ((self.date_from, "earliest"), (self.date_to, "latest")):
+            field.setToolTip(f"The {bound} publication date to keep. {_DATE_TIP}")
             field.setClearButtonEnabled(True)
             field.textChanged.connect(self._timer.start)
         dates = QHBoxLayout()
@@ -101,8 +104,23 @@ class FilterPanel(QWidget):
                 item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             group.setExpanded(True)
         self._updating = False
-        bad = [f.text() for f in (self.date_from, self.date_to) if f.text() and not _date(f.text())]
-        self.note.setText(f"“{bad[0]}” is not a date like 2024-07-15." if bad else "")
+        self._describe_dates()
+
+    def _describe_dates(self) -> None:
+        """Say which dates the filter reads, or which entry is not a date."""
+        texts = [f.text().strip() for f in (self.date_from, self.date_to)]
+        first, last = (_date(text) for text in texts)
+        bad = [text for text, value in zip(texts, (first, last), strict=True) if text and not value]
+        if bad:
+            self.note.setText(f"“{bad[0]}” is not a date. {_DATE_TIP}")
+        elif first and last:
+            self.note.setText(f"Published {timex.describe(first)} to {timex.describe(last)}.")
+        elif first:
+            self.note.setText(f"Published {timex.describe(first)} or later.")
+        elif last:
+            self.note.setText(f"Published {timex.describe(last)} or earlier.")
+        else:
+            self.note.setText("")
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         key = item.data(0, Qt.ItemDataRole.UserRole)
@@ -115,9 +133,9 @@ class FilterPanel(QWidget):
         self._emit()
 
     def _emit(self) -> None:
+        self._describe_dates()
         self.filters_changed.emit(self.filters())
 
 
 def _date(text: str) -> str | None:
-    text = text.strip()
-    return text if _PARTIAL_DATE.fullmatch(text) else None
+    return datequery.one_date(text, date.today()) if text.strip() else None

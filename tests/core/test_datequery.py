@@ -55,3 +55,26 @@ def test_find_reads_numeric_dates_day_first_when_asked() -> None:
 @pytest.mark.parametrize("query", ["Baldwin appeal", "Rust set shooting", "$2,000 fine"])
 def test_find_returns_nothing_for_a_query_without_a_date(query: str) -> None:
     assert datequery.find(query, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2021", "2021"),
+        ("2021-10", "2021-10"),
+        ("October 2021", "2021-10"),
+        (" Oct 21, 2021 ", "2021-10-21"),
+        ("21 October 2021", "2021-10-21"),
+        ("Christmas Eve 2024", "2024-12-24"),
+        ("last March", "2024-03"),
+    ],
+)
+def test_one_date_reads_a_field_that_holds_a_date(text: str, value: str) -> None:
+    assert datequery.one_date(text, date(2024, 12, 26)) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["", "nonsense", "2021-13", "21", "October 2021 to December 2021", "Baldwin 2021"]
+)
+def test_one_date_refuses_what_is_not_one_date(text: str) -> None:
+    assert datequery.one_date(text, date(2024, 12, 26)) is None

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from reader.core.filters import Filters
 from reader.core.library import Library
 from reader.gui import messages
 from reader.gui.import_status import ImportStatus
@@ -42,6 +43,24 @@ def test_ticking_a_person_narrows_the_results(qtbot: QtBot, main_window: WindowF
         lambda: not window.is_busy() and window.search_panel.model.rowCount() == expected
     )
     assert expected < before
+
+
+def test_a_written_date_narrows_the_results_by_publication(
+    qtbot: QtBot, main_window: WindowFactory, sample_library: Library
+) -> None:
+    window = main_window()
+    search(qtbot, window, "Baldwin")
+    before = window.search_panel.model.rowCount()
+    expected = sample_library.search("Baldwin", filters=Filters(published_from="2024-12")).total
+    qtbot.keyClicks(window.filter_panel.date_from, "December 2024")
+    qtbot.waitUntil(
+        lambda: not window.is_busy() and window.search_panel.model.rowCount() == expected
+    )
+    assert 0 < expected < before
+    assert window.filter_panel.note.text() == "Published December 2024 or later."
+    assert all(hit.published >= "2024-12" for hit in window.search_panel.result.hits)
+    qtbot.keyClicks(window.filter_panel.date_to, "soon")
+    qtbot.waitUntil(lambda: window.filter_panel.note.text().startswith("“soon” is not a date."))
 
 
 def test_import_reports_unreadable_files_once(
