@@ -132,17 +132,27 @@ def build(
     return sorted(groups, key=lambda g: (min(e.first for e in g.events), g.value))
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: an article could carry
+# "=HYPERLINK(...)" into a paralegal's spreadsheet. Such cells are prefixed with "'" (OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(groups: Iterable[EventGroup]) -> str:
-    """Return the chronology as CSV, one row per event."""
+    """Return the chronology as CSV, one row per event; no cell is read as a formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["date", "first", "last", "event", "people", "conflict", "article_id",
                      "article_title", "sentence"])  # fmt: skip
     for g in groups:
         for e in g.events:
-            writer.writerow([e.value, e.first.isoformat(), e.last.isoformat(), g.event_word or "",
-                             "; ".join(g.people), "yes" if g.conflict else "", e.article_id,
-                             e.article_title, e.sentence])  # fmt: skip
+            writer.writerow([e.value, e.first.isoformat(), e.last.isoformat(),
+                             _cell(g.event_word or ""), _cell("; ".join(g.people)),
+                             "yes" if g.conflict else "", e.article_id, _cell(e.article_title),
+                             _cell(e.sentence)])  # fmt: skip
     return out.getvalue()
 
 

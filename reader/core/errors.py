@@ -51,3 +51,11 @@ class DiskFullError(LibraryError):
             "articles imported before that are safe; free some space and import again to "
             "finish."
         )
+
+
+class ExportError(ReaderError):
+    """A file the user asked to save could not be written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path.name} could not be saved in {path.parent}: {reason}.")

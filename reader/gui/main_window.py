@@ -23,7 +23,7 @@ from reader.core.chronology import Event
 from reader.core.library import Library
 from reader.core.mentions import Mention
 from reader.core.search_result import Hit
-from reader.gui import messages
+from reader.gui import exporting, messages
 from reader.gui.article_view import ArticleView
 from reader.gui.background import BackgroundCalls
 from reader.gui.entity_panel import EntityPanel, supports_corrections
@@ -116,6 +116,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction("Import &files…", QKeySequence.StandardKey.Open, self.choose_files)
         file_menu.addAction("Import f&older…", self.choose_folder)
         file_menu.addSeparator()
+        self.export_article_action = file_menu.addAction(
+            "&Export article…", QKeySequence("Ctrl+E"), self.export_article
+        )
+        self.export_article_action.setEnabled(False)
+        self.export_timeline_action = file_menu.addAction(
+            "Export &timeline…", QKeySequence("Ctrl+Shift+E"), self.export_timeline
+        )
+        self.export_timeline_action.setEnabled(False)
+        file_menu.addSeparator()
         file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
         focus = QAction("&Search the library", self)
@@ -145,6 +154,9 @@ class MainWindow(QMainWindow):
             lambda result: self.timeline.show_result(result, self.search_panel.filters)
         )
         self.timeline.event_activated.connect(self.open_event)
+        self.timeline.groups_changed.connect(
+            lambda count: self.export_timeline_action.setEnabled(count > 0)
+        )
         self.filter_panel.filters_changed.connect(self.search_panel.set_filters)
         self.legend.hidden_labels_changed.connect(self.article_view.set_hidden_labels)
         self.legend.hidden_labels_changed.connect(lambda _: self.find_bar.refresh())
@@ -212,9 +224,25 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Show an article in the view and its entities in the panel."""
         self.article_view.show_article(article, mentions, terms)
+        self.export_article_action.setEnabled(True)
         self.entity_panel.set_mentions(mentions)
         self.find_bar.refresh()
         self.show_message("")
+
+    def export_article(self) -> None:
+        """Save the open article as a web page, marked as it is shown."""
+        view = self.article_view
+        if view.article is not None:
+            saved = exporting.export_article(self, view.article, view.mentions, view.hidden_labels)
+            if saved:
+                self.show_message(saved)
+
+    def export_timeline(self) -> None:
+        """Save the timeline's events as Markdown or CSV."""
+        if self.timeline.model.groups:
+            saved = exporting.export_chronology(self, self.library, self.timeline.model.groups)
+            if saved:
+                self.show_message(saved)
 
     def is_busy(self) -> bool:
         """Return whether a search or article load is still under way."""

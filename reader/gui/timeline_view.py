@@ -335,9 +335,11 @@ class TimelineView(QWidget):
 
     Signals:
         event_activated(event): the user opened an event (a chronology.Event): show its article.
+        groups_changed(count): the timeline now shows `count` event groups.
     """
 
     event_activated = Signal(object)
+    groups_changed = Signal(int)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -426,6 +428,7 @@ class TimelineView(QWidget):
         """Show `groups` on the axis and in the list."""
         self.axis.set_groups(groups)
         self.model.set_groups(groups)
+        self.groups_changed.emit(len(groups))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(1)
         self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 320))

@@ -145,3 +145,18 @@ def test_export_writes_safe_html(home: Path, tmp_path: Path) -> None:
     assert "file:///etc/passwd" not in page
     assert 'href="https://example.org"' in page
     assert '<span class="legal"' in page  # "judge" is marked as a legal role
+
+
+def test_export_where_it_cannot_be_written_says_why(home: Path, tmp_path: Path) -> None:
+    source = tmp_path / "ruling.md"
+    source.write_text("# Ruling\n\nThe judge ruled.\n", "utf-8")
+    (tmp_path / "taken.html").mkdir()
+    for target, why in (
+        (tmp_path / "taken.html", "a folder of that name is in the way"),
+        (source / "r.html", "part of that path is a file, not a folder"),
+    ):
+        result = legal_reader(home, "export", str(source), "--no-entities", "-o", str(target))
+        assert result.returncode == 1
+        saved_in = f"{target.name} could not be saved in {target.parent}"
+        assert result.stderr.strip() == f"legal-reader: {saved_in}: {why}."
+    assert source.read_text("utf-8").startswith("# Ruling")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 from reader.core import chronology
@@ -69,3 +71,13 @@ def test_exports_list_every_event() -> None:
     assert lines[0].startswith("date,first,last,event,people")
     assert lines[1].startswith("2024-07,2024-07-01,2024-07-31,dismissal,Dana Cole")
     assert "## July 2024 — dismissal Dana Cole" in chronology.to_markdown(groups)
+
+
+def test_csv_cells_from_an_article_are_never_read_as_formulas() -> None:
+    text = '=HYPERLINK("http://evil.example","Click") was filed on July 1, 2024.'
+    title = "+cmd|' /C calc'!A0"
+    groups = chronology.build([("a", title, text, _article(text, {"July 1, 2024": "2024-07-01"}))])
+    (row,) = list(csv.DictReader(io.StringIO(chronology.to_csv(groups))))
+    assert row["sentence"].startswith("'=HYPERLINK")
+    assert row["article_title"] == "'" + title
+    assert row["date"] == "2024-07-01"

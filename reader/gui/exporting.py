@@ -1,0 +1,78 @@
+"""File → Export: ask where, then save the open article or the timeline (reader.core.export)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.core import export
+from reader.core.articles import Article
+from reader.core.chronology import EventGroup
+from reader.core.errors import ReaderError
+from reader.core.library import Library
+from reader.core.mentions import Mention
+from reader.gui import messages
+
+_PAGE_FILTER = "Web page (*.html)"
+_CHRONOLOGY_FILTERS = {"Markdown (*.md)": ".md", "CSV for spreadsheets (*.csv)": ".csv"}
+
+
+def file_name(title: str, suffix: str) -> str:
+    """A file name from a title: "Judge throws out case" → "Judge throws out case.html"."""
+    name = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", " ", title)
+    name = " ".join(name.split())[:80].strip(" .") or "article"
+    return name + suffix
+
+
+def export_article(
+    parent: QWidget, article: Article, mentions: Sequence[Mention], hidden: frozenset[str]
+) -> str:
+    """Ask where to save the article as a web page and save it; return what to say."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Export article", str(_folder() / file_name(article.title, ".html")), _PAGE_FILTER
+    )
+    if not chosen:
+        return ""
+    path = _with_suffix(Path(chosen), ".html", {".html", ".htm"})
+    return _save(parent, path, lambda: export.article_page(article, mentions, hidden_labels=hidden))
+
+
+def export_chronology(parent: QWidget, library: Library, groups: Sequence[EventGroup]) -> str:
+    """Ask where to save the timeline (Markdown or CSV) and save it; return what to say."""
+    chosen, chosen_filter = QFileDialog.getSaveFileName(
+        parent, "Export timeline", str(_folder() / "Chronology.md"), ";;".join(_CHRONOLOGY_FILTERS)
+    )
+    if not chosen:
+        return ""
+    suffix = _CHRONOLOGY_FILTERS.get(chosen_filter, ".md")
+    path = _with_suffix(Path(chosen), suffix, set(_CHRONOLOGY_FILTERS.values()))
+
+    def text() -> str:
+        ids = {event.article_id for group in groups for event in group.events}
+        links = {i: library.article(i).path.resolve().as_uri() for i in sorted(ids)}
+        return export.chronology_text(groups, path.suffix, links)
+
+    return _save(parent, path, text)
+
+
+def _save(parent: QWidget, path: Path, text: Callable[[], str]) -> str:
+    try:
+        export.save(path, text())
+    except ReaderError as error:
+        messages.show_error(parent, str(error))
+        return ""
+    return f"Saved {path.name} in {path.parent}."
+
+
+def _with_suffix(path: Path, suffix: str, known: set[str]) -> Path:
+    """Keep a suffix the user typed if it is one of `known`; add `suffix` otherwise."""
+    return path if path.suffix.lower() in known else path.with_name(path.name + suffix)
+
+
+def _folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()

@@ -1,0 +1,91 @@
+"""File → Export: the open article as a web page, the timeline as Markdown or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from reader.core.mentions import PERSON
+from reader.gui import messages
+from reader.gui.main_window import MainWindow
+from tests.gui.conftest import WindowFactory, search, wait_for_article
+
+
+def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str = "") -> None:
+    """The user types `path` into the save dialog (and picks `chosen_filter`)."""
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), chosen_filter)
+    )
+
+
+def _open_first(qtbot: QtBot, window: MainWindow, query: str) -> None:
+    search(qtbot, window, query)
+    window.open_hit(window.search_panel.model.hit(0))
+    wait_for_article(qtbot, window)
+
+
+def test_the_open_article_is_saved_as_a_marked_web_page(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = main_window()
+    assert not window.export_article_action.isEnabled()  # nothing open yet
+    _open_first(qtbot, window, '"Gloria Allred"')
+    _save_as(monkeypatch, tmp_path / "allred")
+    window.export_article_action.trigger()
+    page = (tmp_path / "allred.html").read_text("utf-8")
+    assert f"<title>{window.article_view.article.title}" in page
+    assert '<span class="person"' in page
+    assert "<script" not in page
+    assert window.message.text() == f"Saved allred.html in {tmp_path}."
+
+
+def test_a_highlight_switched_off_stays_off_in_the_saved_page(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = main_window()
+    _open_first(qtbot, window, '"Gloria Allred"')
+    window.legend.boxes[PERSON].setChecked(False)
+    _save_as(monkeypatch, tmp_path / "plain.html")
+    window.export_article_action.trigger()
+    page = (tmp_path / "plain.html").read_text("utf-8")
+    assert '<span class="person"' not in page
+    assert "Allred" in page
+
+
+def test_a_page_that_cannot_be_saved_is_explained(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        messages, "show_error", lambda parent, message, details="": shown.append(message)
+    )
+    window = main_window()
+    _open_first(qtbot, window, "Baldwin")
+    (tmp_path / "taken.html").mkdir()
+    _save_as(monkeypatch, tmp_path / "taken.html")
+    window.export_article_action.trigger()
+    assert shown == [
+        f"taken.html could not be saved in {tmp_path}: a folder of that name is in the way."
+    ]
+    assert (tmp_path / "taken.html").is_dir()
+
+
+def test_the_timeline_is_saved_for_a_spreadsheet(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = main_window()
+    assert not window.export_timeline_action.isEnabled()  # not worked out until shown
+    window.timeline_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(window.export_timeline_action.isEnabled, timeout=30_000)
+    _save_as(monkeypatch, tmp_path / "events", "CSV for spreadsheets (*.csv)")
+    window.export_timeline_action.trigger()
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "events.csv").read_text("utf-8"))))
+    shown = sum(len(group.events) for group in window.timeline.model.groups)
+    assert len(rows) == shown
+    assert "2021-10-21" in {row["date"] for row in rows}
+    assert window.message.text() == f"Saved events.csv in {tmp_path}."
