@@ -88,7 +88,8 @@ class Library:
         `extractor` replaces the entity extractor (e.g. `lambda article: []` for text only).
         """
         try:
-            root.mkdir(parents=True, exist_ok=True)
+            # Private, like a mail folder: it holds copies of the user's case documents.
+            root.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             raise LibraryError(
                 f"The library folder {root} cannot be created: {error.strerror}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -317,3 +318,9 @@ def test_a_library_made_with_stored_character_offsets_still_searches_and_marks(
     result = library.search('"Kari Morrisey"')
     assert result.total == 1
     assert "<b>Kari Morrisey</b>" in result.hits[0].snippet
+
+
+def test_a_new_library_folder_is_private_to_its_user(tmp_path: Path) -> None:
+    # It holds copies of case documents; other accounts on the machine must not read them.
+    Library.open(tmp_path / "cases" / "lib", samples=False, extractor=lambda article: [])
+    assert stat.S_IMODE((tmp_path / "cases" / "lib").stat().st_mode) == 0o700
