@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.core import resources
@@ -69,6 +70,11 @@ def open_library(root: Path) -> tuple[Library, bool]:
     return library, is_new or library.article_count() == 0
 
 
+def app_icon() -> QIcon:
+    """The window and taskbar icon: a page whose lines carry the entity highlights."""
+    return QIcon(str(resources.resource("icons", "legal-case-reader.svg")))
+
+
 def main(library: Path | None = None) -> int:
     """Start the desktop app on `library` (default: the per-user library); return exit code."""
     paths = AppPaths.default()
@@ -81,6 +87,7 @@ def main(library: Path | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Legal Case Reader")
     app.setOrganizationName("LegalCaseReader")
+    app.setWindowIcon(app_icon())
     try:
         log_file = setup_logging(root)
         install_excepthook(log_file)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core import render
+from reader.gui.app import app_icon
 from tests.gui.conftest import WindowFactory, search, wait_for_article
 
 
@@ -122,3 +123,12 @@ def test_an_older_searchs_found_words_are_not_marked_in_the_article(
     wait_for_article(qtbot, window)
     assert "Hutchins" in window.article_view.query_terms
     assert "allred" not in window.article_view.query_terms
+
+
+def test_the_app_has_an_icon_that_draws(qtbot: QtBot) -> None:
+    image = app_icon().pixmap(64, 64).toImage()
+    assert not image.isNull()
+    # The page is drawn, and so is at least one coloured highlight (the person pink).
+    colours = {image.pixelColor(x, y).name() for x in range(64) for y in range(64)}
+    assert "#fbfaf7" in colours
+    assert "#f5a3bb" in colours
