@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -12,10 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reader.core import export
 from reader.core.articles import Article
 from reader.core.chronology import EventGroup
-from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.mentions import Mention
-from reader.gui import messages
 
 _PAGE_FILTER = "Web page (*.html)"
 _CHRONOLOGY_FILTERS = {"Markdown (*.md)": ".md", "CSV for spreadsheets (*.csv)": ".csv"}
@@ -28,43 +26,42 @@ def file_name(title: str, suffix: str) -> str:
     return name + suffix
 
 
-def export_article(
-    parent: QWidget, article: Article, mentions: Sequence[Mention], hidden: frozenset[str]
-) -> str:
-    """Ask where to save the article as a web page and save it; return what to say."""
+def ask_article_path(parent: QWidget, article: Article) -> Path | None:
+    """Ask where to save the article as a web page; None if the user cancels."""
     chosen, _ = QFileDialog.getSaveFileName(
         parent, "Export article", str(_folder() / file_name(article.title, ".html")), _PAGE_FILTER
     )
-    if not chosen:
-        return ""
-    path = _with_suffix(Path(chosen), ".html", {".html", ".htm"})
-    return _save(parent, path, lambda: export.article_page(article, mentions, hidden_labels=hidden))
+    return _with_suffix(Path(chosen), ".html", {".html", ".htm"}) if chosen else None
 
 
-def export_chronology(parent: QWidget, library: Library, groups: Sequence[EventGroup]) -> str:
-    """Ask where to save the timeline (Markdown or CSV) and save it; return what to say."""
+def ask_chronology_path(parent: QWidget) -> Path | None:
+    """Ask where to save the timeline, as Markdown or CSV; None if the user cancels."""
     chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent, "Export timeline", str(_folder() / "Chronology.md"), ";;".join(_CHRONOLOGY_FILTERS)
     )
     if not chosen:
-        return ""
+        return None
     suffix = _CHRONOLOGY_FILTERS.get(chosen_filter, ".md")
-    path = _with_suffix(Path(chosen), suffix, set(_CHRONOLOGY_FILTERS.values()))
-
-    def text() -> str:
-        ids = {event.article_id for group in groups for event in group.events}
-        links = {i: library.article(i).path.resolve().as_uri() for i in sorted(ids)}
-        return export.chronology_text(groups, path.suffix, links)
-
-    return _save(parent, path, text)
+    return _with_suffix(Path(chosen), suffix, set(_CHRONOLOGY_FILTERS.values()))
 
 
-def _save(parent: QWidget, path: Path, text: Callable[[], str]) -> str:
-    try:
-        export.save(path, text())
-    except ReaderError as error:
-        messages.show_error(parent, str(error))
-        return ""
+def save_article(
+    path: Path, article: Article, mentions: Sequence[Mention], hidden: frozenset[str]
+) -> str:
+    """Save the page (off the GUI thread); return what to say."""
+    export.save(path, export.article_page(article, mentions, hidden_labels=hidden))
+    return _saved(path)
+
+
+def save_chronology(path: Path, library: Library, groups: Sequence[EventGroup]) -> str:
+    """Save the timeline, each event linked to its source file (off the GUI thread)."""
+    ids = {event.article_id for group in groups for event in group.events}
+    links = {i: library.article(i).path.resolve().as_uri() for i in sorted(ids)}
+    export.save(path, export.chronology_text(groups, path.suffix, links))
+    return _saved(path)
+
+
+def _saved(path: Path) -> str:
     return f"Saved {path.name} in {path.parent}."
 
 

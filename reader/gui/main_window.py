@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.state = state
         self._article_calls = BackgroundCalls(self)
+        self._export_calls = BackgroundCalls(self)  # a large timeline's links take seconds
         self._article_request = 0
 
         self.search_panel = SearchPanel(library)
@@ -232,17 +234,25 @@ class MainWindow(QMainWindow):
     def export_article(self) -> None:
         """Save the open article as a web page, marked as it is shown."""
         view = self.article_view
-        if view.article is not None:
-            saved = exporting.export_article(self, view.article, view.mentions, view.hidden_labels)
-            if saved:
-                self.show_message(saved)
+        article, mentions, hidden = view.article, list(view.mentions), view.hidden_labels
+        path = exporting.ask_article_path(self, article) if article is not None else None
+        if article is not None and path is not None:
+            self._export(lambda: exporting.save_article(path, article, mentions, hidden))
 
     def export_timeline(self) -> None:
         """Save the timeline's events as Markdown or CSV."""
-        if self.timeline.model.groups:
-            saved = exporting.export_chronology(self, self.library, self.timeline.model.groups)
-            if saved:
-                self.show_message(saved)
+        groups, library = list(self.timeline.model.groups), self.library
+        path = exporting.ask_chronology_path(self) if groups else None
+        if path is not None:
+            self._export(lambda: exporting.save_chronology(path, library, groups))
+
+    def _export(self, save: Callable[[], str]) -> None:
+        self.show_message("Saving…")
+        self._export_calls.call(save, self.show_message, self._export_failed)
+
+    def _export_failed(self, message: str) -> None:
+        self.show_message("")
+        messages.show_error(self, message)
 
     def is_busy(self) -> bool:
         """Return whether a search or article load is still under way."""
@@ -250,6 +260,7 @@ class MainWindow(QMainWindow):
             self.search_panel.is_searching()
             or self._article_calls.is_busy()
             or self.timeline.is_busy()
+            or self._export_calls.is_busy()
         )
 
     def search_library_for(self, name: str) -> None:
@@ -318,5 +329,6 @@ class MainWindow(QMainWindow):
         self.import_status.wait()
         self.search_panel.wait()
         self._article_calls.wait()
+        self._export_calls.wait()
         self.timeline.wait()
         super().closeEvent(event)

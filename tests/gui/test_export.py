@@ -37,6 +37,7 @@ def test_the_open_article_is_saved_as_a_marked_web_page(
     _open_first(qtbot, window, '"Gloria Allred"')
     _save_as(monkeypatch, tmp_path / "allred")
     window.export_article_action.trigger()
+    qtbot.waitUntil(lambda: window.message.text().startswith("Saved"))
     page = (tmp_path / "allred.html").read_text("utf-8")
     assert f"<title>{window.article_view.article.title}" in page
     assert '<span class="person"' in page
@@ -52,6 +53,7 @@ def test_a_highlight_switched_off_stays_off_in_the_saved_page(
     window.legend.boxes[PERSON].setChecked(False)
     _save_as(monkeypatch, tmp_path / "plain.html")
     window.export_article_action.trigger()
+    qtbot.waitUntil(lambda: window.message.text().startswith("Saved"))
     page = (tmp_path / "plain.html").read_text("utf-8")
     assert '<span class="person"' not in page
     assert "Allred" in page
@@ -69,6 +71,7 @@ def test_a_page_that_cannot_be_saved_is_explained(
     (tmp_path / "taken.html").mkdir()
     _save_as(monkeypatch, tmp_path / "taken.html")
     window.export_article_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
     assert shown == [
         f"taken.html could not be saved in {tmp_path}: a folder of that name is in the way."
     ]
@@ -84,6 +87,7 @@ def test_the_timeline_is_saved_for_a_spreadsheet(
     qtbot.waitUntil(window.export_timeline_action.isEnabled, timeout=30_000)
     _save_as(monkeypatch, tmp_path / "events", "CSV for spreadsheets (*.csv)")
     window.export_timeline_action.trigger()
+    qtbot.waitUntil(lambda: window.message.text().startswith("Saved"))
     rows = list(csv.DictReader(io.StringIO((tmp_path / "events.csv").read_text("utf-8"))))
     shown = sum(len(group.events) for group in window.timeline.model.groups)
     assert len(rows) == shown
