@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
@@ -96,6 +97,9 @@ class Library:
             ) from error
         index_dir = root / "index"
         is_new = not index_dir.exists() and not (root / "manifest.json").exists()
+        if is_new:  # the folder may have been made already, for the log file
+            with contextlib.suppress(OSError):
+                root.chmod(0o700)
         ix, problem = _open_checked(root, index_dir, full_check)
         library = cls(root, ix, extractor)
         if problem is not None:

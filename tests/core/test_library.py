@@ -324,3 +324,7 @@ def test_a_new_library_folder_is_private_to_its_user(tmp_path: Path) -> None:
     # It holds copies of case documents; other accounts on the machine must not read them.
     Library.open(tmp_path / "cases" / "lib", samples=False, extractor=lambda article: [])
     assert stat.S_IMODE((tmp_path / "cases" / "lib").stat().st_mode) == 0o700
+    made_by_the_app = tmp_path / "home" / "library"  # which writes its log there first
+    made_by_the_app.mkdir(parents=True)
+    Library.open(made_by_the_app, samples=False, extractor=lambda article: [])
+    assert stat.S_IMODE(made_by_the_app.stat().st_mode) == 0o700
