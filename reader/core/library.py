@@ -168,9 +168,13 @@ class Library:
                 self.ix = index.open_with_retry(self.index_dir)
         raise AssertionError("unreachable")
 
-    def latest(self, limit: int = 20) -> SearchResult:
-        """The newest articles, as hits (what the app lists before anything is typed)."""
-        return query.latest(self._searchers.get(self.ix), limit=limit)
+    def latest(self, limit: int = 20, *, facets: bool = False) -> SearchResult:
+        """The newest articles, as hits (what the app lists before anything is typed).
+
+        With `facets`, the entities of the newest articles are counted, as a search counts
+        those of its best hits.
+        """
+        return query.latest(self._searchers.get(self.ix), limit=limit, facets=facets)
 
     def article(self, article_id: str) -> Article:
         """Return the article with id `article_id`."""

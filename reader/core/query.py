@@ -217,11 +217,17 @@ def _matched_terms(
     return docterms, termdocs
 
 
-def latest(searcher: Any, *, limit: int = 20) -> SearchResult:
-    """The newest articles by publication date (undated last), reading only those shown."""
-    results = searcher.search(Every(), limit=limit, sortedby="published_day", reverse=True)
-    hits = [_hit(hit, []) for hit in results]
-    return SearchResult("", "", hits, searcher.doc_count())
+def latest(searcher: Any, *, limit: int = 20, facets: bool = False) -> SearchResult:
+    """The newest articles by publication date (undated last), reading only those shown.
+
+    With `facets`, entities are counted over the FACET_DEPTH newest, as `search` counts them
+    over its best hits.
+    """
+    depth = max(limit, FACET_DEPTH) if facets else limit
+    results = searcher.search(Every(), limit=depth, sortedby="published_day", reverse=True)
+    hits = [_hit(results[i], []) for i in range(min(limit, results.scored_length()))]
+    counts = _facets(results) if facets else {}
+    return SearchResult("", "", hits, searcher.doc_count(), facets=counts)
 
 
 def _filter_query(filters: Filters | None) -> Query | None:

@@ -88,6 +88,8 @@ class SearchPanel(QWidget):
 
         def run() -> SearchResult:
             if not text and (filters is None or filters.is_empty):
+                if supports_filters(library):
+                    return library.latest(LIMIT, facets=True)
                 return library.latest(LIMIT)
             if supports_filters(library):
                 return library.search(text, LIMIT, filters=filters, facets=True)

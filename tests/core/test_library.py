@@ -250,6 +250,18 @@ def test_latest_lists_newest_first_and_undated_last(tmp_path: Path, sample_dir: 
     assert library.latest(20).total == len(list(sample_dir.glob("*.md")))
 
 
+def test_latest_counts_the_entities_of_the_newest_articles(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib")
+    everything = library.search("Baldwin OR Hutchins OR Allred", 20, facets=True)
+    newest = library.latest(2, facets=True)
+    assert len(newest.hits) == 2
+    assert (
+        dict(newest.facets["person"])["Alec Baldwin"]
+        == dict(everything.facets["person"])["Alec Baldwin"]
+    )
+    assert library.latest(2).facets == {}
+
+
 def test_many_small_imports_do_not_pile_up_segments(tmp_path: Path) -> None:
     """Each import commits a segment; every search visits all of them, so they are merged."""
     library = Library.open(tmp_path / "lib", samples=False, extractor=lambda article: [])

@@ -45,6 +45,27 @@ def test_ticking_a_person_narrows_the_results(qtbot: QtBot, main_window: WindowF
     assert expected < before
 
 
+def test_the_librarys_people_can_be_ticked_before_anything_is_typed(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    window = main_window()
+    tree = window.filter_panel.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0)
+    people = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == "People"
+    )
+    item = next(
+        people.child(i)
+        for i in range(people.childCount())
+        if people.child(i).text(0) == "Joel Souza"
+    )
+    item.setCheckState(0, item.checkState(0).Checked)
+    qtbot.waitUntil(lambda: not window.is_busy() and window.search_panel.model.rowCount() == 1)
+    assert window.search_panel.model.hit(0).title.startswith("Cinematographer killed")
+
+
 def test_a_written_date_narrows_the_results_by_publication(
     qtbot: QtBot, main_window: WindowFactory, sample_library: Library
 ) -> None:
