@@ -134,11 +134,19 @@ def build(
 
 # A spreadsheet runs a cell that starts with one of these as a formula: an article could carry
 # "=HYPERLINK(...)" into a paralegal's spreadsheet. Such cells are prefixed with "'" (OWASP).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets may trim leading spaces, and some read full-width signs as the ASCII ones.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What Markdown would read as markup (a link, a tag, emphasis) in a title or sentence.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
 def _cell(text: str) -> str:
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    return f"'{text}" if text.lstrip(" \u3000").startswith(_FORMULA_START) else text
+
+
+def _md(text: str) -> str:
+    """Text from an article, escaped so that a Markdown viewer shows it and runs nothing."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def to_csv(groups: Iterable[EventGroup]) -> str:
@@ -163,15 +171,15 @@ def to_markdown(groups: Iterable[EventGroup], links: Mapping[str, str] | None = 
     """
     lines = ["# Chronology", ""]
     for g in groups:
-        what = " ".join(x for x in (g.event_word or "", ", ".join(g.people)) if x)
+        what = _md(" ".join(x for x in (g.event_word or "", ", ".join(g.people)) if x))
         warning = " (conflicting dates)" if g.conflict else ""
         lines.append(f"## {timex.describe(g.value)}{' — ' + what if what else ''}{warning}")
         lines.append("")
         for e in g.events:
             date_note = f" [{timex.describe(e.value)}]" if g.conflict else ""
-            title = f"*{e.article_title}*"
+            title = f"*{_md(e.article_title)}*"
             if links and e.article_id in links:
-                title = f"[{title}]({links[e.article_id]})"
-            lines.append(f"- {title}{date_note}: {' '.join(e.sentence.split())}")
+                title = f"[{title}](<{links[e.article_id]}>)"
+            lines.append(f"- {title}{date_note}: {_md(' '.join(e.sentence.split()))}")
         lines.append("")
     return "\n".join(lines)

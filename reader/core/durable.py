@@ -8,19 +8,19 @@ import secrets
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes, *, sync: bool = True) -> None:
+def write_atomically(path: Path, data: bytes, *, sync: bool = True, private: bool = True) -> None:
     """Write `data` to `path` through a temporary file and an atomic rename.
 
     With `sync` (the default) the file and its folder are fsynced before this returns; a
     caller that writes many files may pass False and sync them together (`sync_files`).
+    A `private` file (the default: the library's own) is readable by its owner only; others
+    get the permissions any new file gets (the user's umask), as a page saved to share should.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Not tempfile.mkstemp: its files are private (0600), and an exported page or a copied
-    # article should get the permissions any program's new file gets (the user's umask).
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    handle = os.open(
-        temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
-    )
+    # A short name: a long file name plus a prefix and suffix could pass the 255-byte limit.
+    temporary = path.parent / f".{secrets.token_hex(6)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    handle = os.open(temporary, flags, 0o600 if private else 0o666)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)

@@ -55,7 +55,7 @@ def chronology_text(
 def save(path: Path, text: str) -> None:
     """Write `text` to `path` whole or not at all (a crash never leaves half a file)."""
     try:
-        durable.write_atomically(path, text.encode("utf-8"))
+        durable.write_atomically(path, text.encode("utf-8"), private=False)
     except OSError as error:
         why = _WHY.get(error.errno or 0) or (error.strerror or str(error)).lower()
         raise ExportError(path, why) from error

@@ -97,7 +97,7 @@ class Library:
             ) from error
         index_dir = root / "index"
         is_new = not index_dir.exists() and not (root / "manifest.json").exists()
-        if is_new:  # the folder may have been made already, for the log file
+        if is_new and _holds_only_our_files(root):  # the app may have made it for its log
             with contextlib.suppress(OSError):
                 root.chmod(0o700)
         ix, problem = _open_checked(root, index_dir, full_check)
@@ -375,6 +375,18 @@ class Library:
 def sample_articles() -> Path:
     """The folder of sample articles a new library starts with."""
     return resource("articles")
+
+
+def _holds_only_our_files(root: Path) -> bool:
+    """True for a folder the reader may make private: the user's own files are not in it.
+
+    `--library ~/Documents/cases` must not lock others out of a folder the user shares.
+    """
+    ours = {"reader.log", "window-state.ini", writelock.LOCK_NAME}
+    try:
+        return all(entry.name in ours for entry in root.iterdir())
+    except OSError:
+        return False
 
 
 def _article_from_stored(fields: dict[str, Any]) -> Article:

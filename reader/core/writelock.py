@@ -7,6 +7,7 @@ stopped making progress (a frozen process keeps its lock).
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -21,6 +22,8 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
 
 LOCK_NAME = "import.lock"
 FROZEN_AFTER_S = 10.0
@@ -70,8 +73,10 @@ class WriteLock:
 
         def beat_until_done() -> None:
             while not done.wait(BEAT_S):
-                self.beat(force=True)
+                self._beat_quietly()
 
+        # The last beat may be almost BEAT_S old already: beat now, not a second from now.
+        self._beat_quietly()
         thread = threading.Thread(target=beat_until_done, name="write-lock heartbeat", daemon=True)
         thread.start()
         try:
@@ -79,6 +84,14 @@ class WriteLock:
         finally:
             done.set()
             thread.join()
+        self._beat_quietly()
+
+    def _beat_quietly(self) -> None:
+        """Beat; a heartbeat that cannot be written (a full disk) must not stop the work."""
+        try:
+            self.beat(force=True)
+        except OSError as error:
+            log.warning("The import lock's heartbeat could not be written: %s", error)
 
     def __exit__(
         self,

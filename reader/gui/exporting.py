@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reader.core import export
 from reader.core.articles import Article
 from reader.core.chronology import EventGroup
+from reader.core.errors import ArticleNotFoundError
 from reader.core.library import Library
 from reader.core.mentions import Mention
+from reader.gui import messages
 
 _PAGE_FILTER = "Web page (*.html)"
 _CHRONOLOGY_FILTERS = {"Markdown (*.md)": ".md", "CSV for spreadsheets (*.csv)": ".csv"}
@@ -21,8 +23,9 @@ _CHRONOLOGY_FILTERS = {"Markdown (*.md)": ".md", "CSV for spreadsheets (*.csv)":
 
 def file_name(title: str, suffix: str) -> str:
     """A file name from a title: "Judge throws out case" → "Judge throws out case.html"."""
-    name = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", " ", title)
-    name = " ".join(name.split())[:80].strip(" .") or "article"
+    name = " ".join(re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", " ", title).split())
+    # At most 200 bytes: names are limited to 255 bytes, not characters (a title in Chinese).
+    name = name.encode("utf-8")[:200].decode("utf-8", "ignore").strip(" .") or "article"
     return name + suffix
 
 
@@ -31,7 +34,7 @@ def ask_article_path(parent: QWidget, article: Article) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(
         parent, "Export article", str(_folder() / file_name(article.title, ".html")), _PAGE_FILTER
     )
-    return _with_suffix(Path(chosen), ".html", {".html", ".htm"}) if chosen else None
+    return _confirmed(parent, chosen, ".html", {".html", ".htm"}) if chosen else None
 
 
 def ask_chronology_path(parent: QWidget) -> Path | None:
@@ -42,7 +45,7 @@ def ask_chronology_path(parent: QWidget) -> Path | None:
     if not chosen:
         return None
     suffix = _CHRONOLOGY_FILTERS.get(chosen_filter, ".md")
-    return _with_suffix(Path(chosen), suffix, set(_CHRONOLOGY_FILTERS.values()))
+    return _confirmed(parent, chosen, suffix, set(_CHRONOLOGY_FILTERS.values()))
 
 
 def save_article(
@@ -55,8 +58,12 @@ def save_article(
 
 def save_chronology(path: Path, library: Library, groups: Sequence[EventGroup]) -> str:
     """Save the timeline, each event linked to its source file (off the GUI thread)."""
-    ids = {event.article_id for group in groups for event in group.events}
-    links = {i: library.article(i).path.resolve().as_uri() for i in sorted(ids)}
+    links = {}
+    for article_id in sorted({event.article_id for group in groups for event in group.events}):
+        try:
+            links[article_id] = library.article(article_id).path.resolve().as_uri()
+        except ArticleNotFoundError:  # removed since the timeline was drawn: no link, then
+            continue
     export.save(path, export.chronology_text(groups, path.suffix, links))
     return _saved(path)
 
@@ -65,9 +72,19 @@ def _saved(path: Path) -> str:
     return f"Saved {path.name} in {path.parent}."
 
 
-def _with_suffix(path: Path, suffix: str, known: set[str]) -> Path:
-    """Keep a suffix the user typed if it is one of `known`; add `suffix` otherwise."""
-    return path if path.suffix.lower() in known else path.with_name(path.name + suffix)
+def _confirmed(parent: QWidget, chosen: str, suffix: str, known: set[str]) -> Path | None:
+    """The path to write: `suffix` added unless the user typed one of `known`.
+
+    The dialog asked about replacing the name as typed; a name we lengthened is asked about
+    here. None if the user would rather not replace it.
+    """
+    path = Path(chosen)
+    if path.suffix.lower() in known:
+        return path
+    path = path.with_name(path.name + suffix)
+    if path.exists() and not messages.confirm_replace(parent, str(path)):
+        return None
+    return path
 
 
 def _folder() -> Path:

@@ -34,3 +34,15 @@ def confirm_link(parent: QWidget | None, url: str) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Open
+
+
+def confirm_replace(parent: QWidget | None, path: str) -> bool:
+    """Ask whether to replace a file that is already there."""
+    answer = QMessageBox.question(
+        parent,
+        "Replace file?",
+        f"{path} already exists. Replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes

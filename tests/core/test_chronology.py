@@ -6,6 +6,9 @@ import csv
 import io
 from datetime import date
 
+import markdown
+import pytest
+
 from reader.core import chronology
 from reader.core.mentions import DATE, LEGAL, PERSON, Mention
 
@@ -81,3 +84,24 @@ def test_csv_cells_from_an_article_are_never_read_as_formulas() -> None:
     assert row["sentence"].startswith("'=HYPERLINK")
     assert row["article_title"] == "'" + title
     assert row["date"] == "2024-07-01"
+
+
+@pytest.mark.parametrize("start", [" =", "\uff1d", "\t=", "@"])
+def test_csv_cells_that_a_spreadsheet_might_trim_to_a_formula_are_prefixed(start: str) -> None:
+    text = f'{start}HYPERLINK("http://evil.example") was filed on July 1, 2024.'
+    groups = chronology.build([("a", "T", text, _article(text, {"July 1, 2024": "2024-07-01"}))])
+    (row,) = list(csv.DictReader(io.StringIO(chronology.to_csv(groups))))
+    assert row["sentence"].startswith("'")
+
+
+def test_markdown_shows_article_text_as_text() -> None:
+    text = "<img src=x onerror=alert(1)> [open](javascript:alert(2)) was filed on July 1, 2024."
+    groups = chronology.build(
+        [("a", "*Bold* <b>", text, _article(text, {"July 1, 2024": "2024-07-01"}))]
+    )
+    page = markdown.markdown(chronology.to_markdown(groups, {"a": "file:///cases/a%20b.md"}))
+    assert "<img" not in page
+    assert 'href="javascript' not in page
+    assert "<b>" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; [open](javascript:alert(2))" in page
+    assert 'href="file:///cases/a%20b.md"' in page

@@ -336,7 +336,30 @@ def test_a_new_library_folder_is_private_to_its_user(tmp_path: Path) -> None:
     # It holds copies of case documents; other accounts on the machine must not read them.
     Library.open(tmp_path / "cases" / "lib", samples=False, extractor=lambda article: [])
     assert stat.S_IMODE((tmp_path / "cases" / "lib").stat().st_mode) == 0o700
+    # Its files are private too, whatever the umask, for folders made by earlier versions.
+    previous = os.umask(0o022)
+    try:
+        older = tmp_path / "older"
+        older.mkdir(mode=0o755)
+        (older / "manifest.json").write_text('{"sources": {}}', "utf-8")  # not new, then
+        library = Library.open(older, samples=False, extractor=lambda article: [])
+        list(library.import_paths([SEED_000]))
+    finally:
+        os.umask(previous)
+    private = [older / "manifest.json", *(older / "store").rglob("*.*")]
+    assert len(private) >= 2  # the manifest and the copy of the article
+    assert {stat.S_IMODE(p.stat().st_mode) for p in private} == {0o600}
     made_by_the_app = tmp_path / "home" / "library"  # which writes its log there first
     made_by_the_app.mkdir(parents=True)
+    (made_by_the_app / "reader.log").write_text("", "utf-8")
     Library.open(made_by_the_app, samples=False, extractor=lambda article: [])
     assert stat.S_IMODE(made_by_the_app.stat().st_mode) == 0o700
+
+
+def test_a_folder_of_the_users_own_files_keeps_its_permissions(tmp_path: Path) -> None:
+    shared = tmp_path / "cases"
+    shared.mkdir()
+    shared.chmod(0o755)
+    (shared / "brief.docx").write_bytes(b"PK")
+    Library.open(shared, samples=False, extractor=lambda article: [])
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from reader.core import export
 from reader.core.mentions import PERSON
-from reader.gui import messages
+from reader.gui import exporting, messages
 from reader.gui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory, search, wait_for_article
 
@@ -93,3 +94,33 @@ def test_the_timeline_is_saved_for_a_spreadsheet(
     assert len(rows) == shown
     assert "2021-10-21" in {row["date"] for row in rows}
     assert window.message.text() == f"Saved events.csv in {tmp_path}."
+
+
+def test_a_name_lengthened_by_its_suffix_is_not_replaced_without_asking(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(
+        messages, "confirm_replace", lambda parent, path: asked.append(path) or answer[0]
+    )
+    (tmp_path / "report.html").write_text("the user's own report", "utf-8")
+    window = main_window()
+    _open_first(qtbot, window, "Baldwin")
+    _save_as(monkeypatch, tmp_path / "report")  # the dialog only asked about "report"
+    window.export_article_action.trigger()
+    assert asked == [str(tmp_path / "report.html")]
+    assert (tmp_path / "report.html").read_text("utf-8") == "the user's own report"
+    answer[0] = True
+    window.export_article_action.trigger()
+    qtbot.waitUntil(lambda: window.message.text().startswith("Saved"))
+    assert (tmp_path / "report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_long_title_still_gives_a_name_the_disk_takes(tmp_path: Path) -> None:
+    title = "法院驳回了针对演员的过失杀人指控" * 8  # 128 characters, 384 bytes in UTF-8
+    name = exporting.file_name(title, ".html")
+    assert len(name.encode("utf-8")) <= 205
+    export.save(tmp_path / name, "<p>page</p>")
+    assert (tmp_path / name).read_text("utf-8") == "<p>page</p>"
+    assert exporting.file_name('a/b: "c" <d>', ".md") == "a b c d.md"

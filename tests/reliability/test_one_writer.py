@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import signal
@@ -127,6 +128,7 @@ def test_an_import_busy_merging_the_index_is_not_called_frozen(
     # The last commit of an import, and a rebuild's only commit, merge the whole index and
     # report nothing while they run: 3 s for 1,000 news articles here, 25 s for 10,000.
     monkeypatch.setattr(writelock, "FROZEN_AFTER_S", 2.5)
+    monkeypatch.setattr(writelock, "BEAT_S", 0.2)  # as 10 s and 1 s, scaled for a short test
     _write_news(tmp_path / "news", 1_500)
     for steps in (
         library.import_paths([tmp_path / "news"]),
@@ -143,6 +145,26 @@ def test_an_import_busy_merging_the_index_is_not_called_frozen(
             "An import is already running on this library"
         }
     assert library.search("Report").total == 1_500
+
+
+def test_a_heartbeat_that_cannot_be_written_once_goes_on(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writelock, "BEAT_S", 0.05)
+    written: list[float] = []
+    real_pwrite = os.pwrite
+
+    def disk_full_once(fd: int, data: bytes, offset: int) -> int:
+        written.append(time.monotonic())
+        if len(written) == 2:  # the helper thread's first beat
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_pwrite(fd, data, offset)
+
+    with writelock.WriteLock(library.root) as lock:
+        monkeypatch.setattr(os, "pwrite", disk_full_once)
+        with lock.beating():
+            time.sleep(0.6)
+    assert len(written) >= 5  # the failed beat, then the helper thread kept beating
 
 
 def stress(
