@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from reader.cli import open_library
-from reader.core import chronology
+from reader.core import chronology, export
 
 ALL_ARTICLES = 100_000
 
@@ -31,9 +31,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         articles = library.articles()
     groups = chronology.build((a.id, a.title, a.body, library.mentions(a)) for a in articles)
-    if args.format == "csv":
-        print(chronology.to_csv(groups))
-    else:
-        links = {a.id: a.path.resolve().as_uri() for a in articles}
-        print(chronology.to_markdown(groups, links))
+    links = {a.id: a.path.resolve().as_uri() for a in articles}
+    print(export.chronology_text(groups, f".{args.format}", links))
     return 0

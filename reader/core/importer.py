@@ -77,7 +77,6 @@ class Import:
     ) -> None:
         self.library = library
         self.lock = lock
-        self.heartbeat = lock.beat
         self.paths = paths
         self.rescan = rescan
         self.working = library.read_manifest()
@@ -117,7 +116,7 @@ class Import:
                     queue.append(step)
                 while queue and (step is None or len(queue) > self.WINDOW):
                     current = queue.popleft()
-                    self.heartbeat()
+                    self.lock.beat()
                     if writer is None:
                         writer_ctx = index.writing(self.library.ix, self.library.root)
                         writer = writer_ctx.__enter__()

@@ -104,12 +104,12 @@ class FilterPanel(QWidget):
                 item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             group.setExpanded(True)
         self._updating = False
-        self._describe_dates()
+        self._describe_dates(self.filters())
 
-    def _describe_dates(self) -> None:
-        """Say which dates the filter reads, or which entry is not a date."""
+    def _describe_dates(self, filters: Filters) -> None:
+        """Say which dates `filters` read from the fields, or which entry is not a date."""
         texts = [f.text().strip() for f in (self.date_from, self.date_to)]
-        first, last = (_date(text) for text in texts)
+        first, last = filters.published_from, filters.published_to
         bad = [text for text, value in zip(texts, (first, last), strict=True) if text and not value]
         if bad:
             self.note.setText(f"“{bad[0]}” is not a date. {_DATE_TIP}")
@@ -133,8 +133,9 @@ class FilterPanel(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        self._describe_dates()
-        self.filters_changed.emit(self.filters())
+        filters = self.filters()
+        self._describe_dates(filters)
+        self.filters_changed.emit(filters)
 
 
 def _date(text: str) -> str | None:

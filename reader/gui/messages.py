@@ -26,23 +26,17 @@ def show_problems(parent: QWidget | None, summary: str, problems: list[str]) -> 
 
 def confirm_link(parent: QWidget | None, url: str) -> bool:
     """Ask whether to open `url` in the web browser or mail program."""
-    answer = QMessageBox.question(
-        parent,
-        "Open link?",
-        f"Open this link outside the reader?\n\n{url}",
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Open
+    text = f"Open this link outside the reader?\n\n{url}"
+    return _confirm(parent, "Open link?", text, QMessageBox.StandardButton.Open)
 
 
 def confirm_replace(parent: QWidget | None, path: str) -> bool:
     """Ask whether to replace a file that is already there."""
-    answer = QMessageBox.question(
-        parent,
-        "Replace file?",
-        f"{path} already exists. Replace it?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    text = f"{path} already exists. Replace it?"
+    return _confirm(parent, "Replace file?", text, QMessageBox.StandardButton.Yes)
+
+
+def _confirm(parent: QWidget | None, title: str, text: str, go: QMessageBox.StandardButton) -> bool:
+    """Ask a question whose safe answer, and the default, is Cancel."""
+    cancel = QMessageBox.StandardButton.Cancel
+    return QMessageBox.question(parent, title, text, go | cancel, cancel) == go

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from reader.core.filters import Filters
@@ -22,21 +23,21 @@ def test_results_model_is_a_valid_model(qtmodeltester, sample_library: Library) 
     qtmodeltester.check(model)
 
 
+def _facet(tree: QTreeWidget, group: str, name: str) -> QTreeWidgetItem:
+    """The "Narrow by" entry `name` under `group` ("People", "Places"…)."""
+    top = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == group
+    )
+    return next(top.child(i) for i in range(top.childCount()) if top.child(i).text(0) == name)
+
+
 def test_ticking_a_person_narrows_the_results(qtbot: QtBot, main_window: WindowFactory) -> None:
     window = main_window()
     search(qtbot, window, "Baldwin")
     before = window.search_panel.model.rowCount()
-    tree = window.filter_panel.tree
-    people = next(
-        tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0) == "People"
-    )
-    item = next(
-        people.child(i)
-        for i in range(people.childCount())
-        if people.child(i).text(0) == "Gloria Allred"
-    )
+    item = _facet(window.filter_panel.tree, "People", "Gloria Allred")
     expected = int(item.text(1))
     item.setCheckState(0, item.checkState(0).Checked)
     qtbot.waitUntil(
@@ -51,16 +52,7 @@ def test_the_librarys_people_can_be_ticked_before_anything_is_typed(
     window = main_window()
     tree = window.filter_panel.tree
     qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0)
-    people = next(
-        tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0) == "People"
-    )
-    item = next(
-        people.child(i)
-        for i in range(people.childCount())
-        if people.child(i).text(0) == "Joel Souza"
-    )
+    item = _facet(tree, "People", "Joel Souza")
     item.setCheckState(0, item.checkState(0).Checked)
     qtbot.waitUntil(lambda: not window.is_busy() and window.search_panel.model.rowCount() == 1)
     assert window.search_panel.model.hit(0).title.startswith("Cinematographer killed")
