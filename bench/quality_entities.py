@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core import entities
-from reader.core import nlp as nlp_loader
+from reader.core.text import nlp as nlp_loader
 
 HERE = Path(__file__).parent / "quality"
 DEFAULT_FILES = [HERE / "entities_dev.jsonl", HERE / "general_news_dev.jsonl"]

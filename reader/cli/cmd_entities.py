@@ -70,7 +70,7 @@ def to_text(found: list[Mention]) -> str:
 
 
 def _subtype(found: list[Mention], key: str) -> str:
-    from reader.core.folding import fold
+    from reader.core.text.folding import fold
 
     for m in found:
         if m.label == mentions.LEGAL and fold(m.canonical or m.text) == key and m.subtype:

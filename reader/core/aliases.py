@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.core.folding import fold
 from reader.core.mentions import ORG, PERSON, PLACE, Mention
+from reader.core.text.folding import fold
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The user's corrections to extracted entities: hide, relabel, merge, split.
 
-Corrections are keyed by the folded canonical name (reader.core.folding.fold), not by offsets,
+Corrections are keyed by the folded canonical name (reader.core.text.folding.fold), not by offsets,
 so they survive a re-import of the library.
 """
 
@@ -15,8 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from reader.core import aliases, durable
-from reader.core.folding import fold
 from reader.core.mentions import LABELS, Mention
+from reader.core.text.folding import fold
 
 log = logging.getLogger(__name__)
 

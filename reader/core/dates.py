@@ -8,9 +8,10 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from reader.core import datephrases, nlp, relphrases, sentences, tense
+from reader.core import datephrases, relphrases, tense
 from reader.core.datephrases import IGNORE, Context
 from reader.core.mentions import DATE, TIME, Mention
+from reader.core.text import nlp, sentences
 
 log = logging.getLogger(__name__)
 

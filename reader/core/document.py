@@ -9,8 +9,8 @@ from typing import Any
 
 from reader.core import dateblocks, timex
 from reader.core.articles import Article
-from reader.core.folding import fold
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
+from reader.core.text.folding import fold
 
 _ENTITY_FIELDS = {PERSON: "person", ORG: "org", PLACE: "place", LEGAL: "legal"}
 

@@ -19,8 +19,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reader.core import aliases, dates, legal, money, places
-from reader.core import nlp as nlp_loader
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
+from reader.core.text import nlp as nlp_loader
 
 if TYPE_CHECKING:
     from spacy.language import Language

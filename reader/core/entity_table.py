@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core import aliases
-from reader.core.folding import fold
 from reader.core.mentions import LEGAL, ORG, PERSON, PLACE, Mention
+from reader.core.text.folding import fold
 
 log = logging.getLogger(__name__)
 

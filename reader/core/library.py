@@ -37,7 +37,6 @@ from reader.core.errors import (
 from reader.core.extraction import Extraction
 from reader.core.extraction_cache import ExtractionCache
 from reader.core.filters import Filters
-from reader.core.folding import fold
 from reader.core.manifest import Manifest, Source
 from reader.core.mentions import Mention
 from reader.core.progress import (
@@ -45,6 +44,7 @@ from reader.core.progress import (
 )
 from reader.core.resources import resource
 from reader.core.search_result import SearchResult
+from reader.core.text.folding import fold
 from reader.core.vocabulary import Vocabulary
 from reader.core.writelock import WriteLock
 

@@ -36,20 +36,13 @@ from whoosh.query import (
     Wildcard,
 )
 
-from reader.core import (
-    dateblocks,
-    datequery,
-    document,
-    query_repair,
-    sentences,
-    snippet,
-    timex,
-)
+from reader.core import dateblocks, datequery, document, query_repair, snippet, timex
 from reader.core.datequery import QueryDate
 from reader.core.filters import FACETS, Filters
-from reader.core.folding import fold
 from reader.core.search_result import Hit, SearchResult
 from reader.core.snippet import escape
+from reader.core.text import sentences
+from reader.core.text.folding import fold
 from reader.core.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from reader.core import nlp, sentences
+from reader.core.text import nlp, sentences
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import sentences
+from reader.core.text import sentences
 
 TEXT = (
     'Mr. Ortiz filed on Oct. 3, 2022. The U.S. Attorney declined. "We disagree." '
