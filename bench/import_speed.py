@@ -111,7 +111,8 @@ def run_extract_many(docs: Path, processes: int) -> dict[str, Any]:
     """Entity extraction alone over the bodies of `docs`, with `processes` processes."""
     import resource
 
-    from reader.core import entities, ingest
+    from reader.core import entities
+    from reader.core.ingest import reading as ingest
 
     articles = [ingest.load_article(p) for p in sorted(docs.glob("*.md"))]
     n_words = sum(len(a.title.split()) + len(a.body.split()) for a in articles)

@@ -3,7 +3,12 @@
 import subprocess
 import sys
 
-CORE_MODULES = ["reader.core.library", "reader.core.query", "reader.core.ingest", "reader.cli.main"]
+CORE_MODULES = [
+    "reader.core.library",
+    "reader.core.query",
+    "reader.core.ingest.reading",
+    "reader.cli.main",
+]
 
 
 def test_core_and_cli_import_without_pyside6() -> None:

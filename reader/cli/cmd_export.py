@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.core import export, extraction, ingest
+from reader.core import export, extraction
+from reader.core.ingest import reading as ingest
 
 
 def register(subparsers: Any) -> None:

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core import corrections, index, ingest, store
+from reader.core import corrections, index, store
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError, DiskFullError
+from reader.core.ingest import reading as ingest
+from reader.core.ingest.parse_guard import ParseGuard
 from reader.core.manifest import Source
 from reader.core.mentions import Mention
-from reader.core.parse_guard import ParseGuard
 from reader.core.progress import (
     ADDED,
     DUPLICATE,

@@ -14,12 +14,13 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core import corrections, durable, index, ingest, integrity, manifest, store
+from reader.core import corrections, durable, index, integrity, manifest, store
 from reader.core.corrections import Corrections
 from reader.core.errors import ArticleFormatError, LibraryError
 from reader.core.extraction_cache import ExtractionCache
+from reader.core.ingest import reading as ingest
+from reader.core.ingest.parse_guard import ParseGuard
 from reader.core.manifest import Manifest, Source
-from reader.core.parse_guard import ParseGuard
 from reader.core.progress import ADDED, FAILED, Progress
 from reader.core.writelock import WriteLock
 

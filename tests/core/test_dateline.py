@@ -1,6 +1,6 @@
 import pytest
 
-from reader.core import dateline
+from reader.core.ingest import dateline
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import export, ingest
+from reader.core import export
 from reader.core.errors import ExportError
+from reader.core.ingest import reading as ingest
 from reader.core.mentions import PERSON, Mention
 
 

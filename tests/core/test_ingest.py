@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import ingest
 from reader.core.errors import ArticleFormatError
+from reader.core.ingest import reading as ingest
 from tests.conftest import SEED_000, SEED_001
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import ingest, parse_guard
 from reader.core.errors import ArticleFormatError
+from reader.core.ingest import parse_guard
+from reader.core.ingest import reading as ingest
+from reader.core.ingest.parse_guard import ParseGuard
 from reader.core.library import Library
-from reader.core.parse_guard import ParseGuard
 from tests.conftest import SEED_000
 
 
@@ -101,7 +102,7 @@ def test_files_are_still_read_where_no_reader_process_starts(
 _PARENT = """
 import sys
 from pathlib import Path
-from reader.core.parse_guard import ParseGuard
+from reader.core.ingest.parse_guard import ParseGuard
 
 if __name__ == "__main__":
     guard = ParseGuard(seconds=60)

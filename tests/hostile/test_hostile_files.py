@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import ingest
+from reader.core.ingest import reading as ingest
 from reader.core.library import Library
 from reader.core.progress import ADDED, FAILED, Progress
 from tests.hostile import corpus

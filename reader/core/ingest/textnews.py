@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core import dateline
+from reader.core.ingest import dateline
 
 _QUOTES = "\"'\u201c\u2018"
 _SENTENCE_END = ".!?:;,\"'\u201d\u2019)]\u2026"

@@ -22,9 +22,9 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from reader.core import ingest
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
+from reader.core.ingest import reading as ingest
 
 log = logging.getLogger(__name__)
 

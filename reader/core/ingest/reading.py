@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.core import dateline, decoding, htmlpage, textnews
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
+from reader.core.ingest import dateline, decoding, htmlpage, textnews
 
 log = logging.getLogger(__name__)
 
