@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from reader.core import dates, tense
+from reader.core.dates import finding as dates
+from reader.core.dates import tense
 from reader.core.text import nlp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -1,4 +1,6 @@
-"""Score reader.core.dates against the TempEval-3 training gold (TimeML) in ../shared/dates-dev.
+"""Score reader.core.dates.finding against the TempEval-3 training gold (TimeML).
+
+The gold is in ../shared/dates-dev.
 
 Usage: .venv/bin/python bench/quality_dates.py [DATA_DIR] [--errors N] [--set timebank|aquaint]
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reader.core import dates
+from reader.core.dates import finding as dates
 from reader.core.mentions import Mention
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reader.core import timex
+from reader.core.dates import timex
 from reader.core.mentions import DATE, LEGAL, PERSON, TIME, Mention
 from reader.core.text import sentences
 

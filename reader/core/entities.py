@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reader.core import aliases, dates, legal, money, places
+from reader.core import aliases, legal, money, places
+from reader.core.dates import finding as dates
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text import nlp as nlp_loader
 

@@ -36,8 +36,10 @@ from whoosh.query import (
     Wildcard,
 )
 
-from reader.core import dateblocks, datequery, document, query_repair, snippet, timex
-from reader.core.datequery import QueryDate
+from reader.core import dateblocks, document, query_repair, snippet
+from reader.core.dates import query_dates as datequery
+from reader.core.dates import timex
+from reader.core.dates.query_dates import QueryDate
 from reader.core.filters import FACETS, Filters
 from reader.core.search_result import Hit, SearchResult
 from reader.core.snippet import escape

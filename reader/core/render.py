@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 import markdown
 import nh3
 
-from reader.core import mdx_entities, timex
+from reader.core import mdx_entities
 from reader.core.articles import Article
+from reader.core.dates import timex
 from reader.core.mdx_entities import Span
 from reader.core.mentions import DATE, LEGAL, MONEY, ORG, PERSON, PLACE, TEMPORAL, Mention
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import datequery, timex
+from reader.core.dates import query_dates as datequery
+from reader.core.dates import timex
 from reader.core.filters import Filters
 from reader.core.search_result import SearchResult
 

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import chronology, timex
+from reader.core import chronology
 from reader.core.chronology import EventGroup
+from reader.core.dates import timex
 from reader.core.library import Library
 from reader.core.mentions import DATE
 from reader.core.search_result import SearchResult

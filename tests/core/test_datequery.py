@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reader.core import datequery
+from reader.core.dates import query_dates as datequery
 
 TODAY = date(2025, 6, 15)
 

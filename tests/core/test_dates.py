@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reader.core import dates
+from reader.core.dates import finding as dates
 from reader.core.mentions import DATE, DURATION, SET, TIME, Mention
 
 PUBLISHED = date(2024, 12, 26)  # a Thursday

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reader.core import holidays
+from reader.core.dates import holidays
 
 
 @pytest.mark.parametrize(

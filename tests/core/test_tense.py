@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import tense
+from reader.core.dates import tense
 
 
 @pytest.mark.parametrize(

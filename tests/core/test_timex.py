@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reader.core import timex
+from reader.core.dates import timex
 
 
 @pytest.mark.parametrize(

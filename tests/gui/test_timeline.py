@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core import timex
 from reader.core.chronology import Event, EventGroup
+from reader.core.dates import timex
 from reader.core.library import Library
 from reader.core.mentions import DATE, Mention
 from reader.gui.chronology_model import EVENT_ROLE, group_tooltip

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from reader.core import tense
+from reader.core.dates import tense
 
 log = logging.getLogger(__name__)
 

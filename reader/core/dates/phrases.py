@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from reader.core import anchoring, holidays, timex
-from reader.core import datewords as w
+from reader.core.dates import anchoring, holidays, timex
+from reader.core.dates import words as w
 from reader.core.mentions import DATE, TIME
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reader.core import dates, tense, timex
+from reader.core.dates import finding as dates
+from reader.core.dates import tense, timex
 from reader.core.mentions import Mention
 
 log = logging.getLogger(__name__)

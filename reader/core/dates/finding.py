@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from reader.core import datephrases, relphrases, tense
-from reader.core.datephrases import IGNORE, Context
+from reader.core.dates import phrases as datephrases
+from reader.core.dates import relative as relphrases
+from reader.core.dates import tense
+from reader.core.dates.phrases import IGNORE, Context
 from reader.core.mentions import DATE, TIME, Mention
 from reader.core.text import nlp, sentences
 

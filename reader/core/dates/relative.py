@@ -6,9 +6,9 @@ import logging
 import re
 from datetime import timedelta
 
-from reader.core import anchoring, timex
-from reader.core import datewords as w
-from reader.core.datephrases import IGNORE, Context, Reading, Rule, registrar
+from reader.core.dates import anchoring, timex
+from reader.core.dates import words as w
+from reader.core.dates.phrases import IGNORE, Context, Reading, Rule, registrar
 from reader.core.mentions import DATE, DURATION, SET, TIME
 
 log = logging.getLogger(__name__)
