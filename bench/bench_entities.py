@@ -12,7 +12,7 @@ import json
 import time
 from pathlib import Path
 
-from reader.core import entities
+from reader.core.entities import recognition as entities
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real_docs.jsonl.gz"
 

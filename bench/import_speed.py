@@ -4,7 +4,8 @@ Modes:
   text      Library.open(root, samples=False, extractor=lambda a: []) — no entities;
   default   Library.open(root, samples=False) — the product's own extractor (entities, worker
             processes, extraction cache): "with entities";
-  extract2  reader.core.entities.extract_many(..., n_process=2) alone: extraction on both cores.
+  extract2  reader.core.entities.recognition.extract_many(..., n_process=2) alone:
+            extraction on both cores.
 
 Peak memory is sampled every 0.2 s over the whole process tree (the importer and its workers).
 
@@ -111,7 +112,7 @@ def run_extract_many(docs: Path, processes: int) -> dict[str, Any]:
     """Entity extraction alone over the bodies of `docs`, with `processes` processes."""
     import resource
 
-    from reader.core import entities
+    from reader.core.entities import recognition as entities
     from reader.core.ingest import reading as ingest
 
     articles = [ingest.load_article(p) for p in sorted(docs.glob("*.md"))]

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.core import entities
+from reader.core.entities import recognition as entities
 from reader.core.text import nlp as nlp_loader
 
 HERE = Path(__file__).parent / "quality"

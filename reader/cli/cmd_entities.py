@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reader.core import entity_table, extraction, mentions
+from reader.core import mentions
+from reader.core.entities import entity_table, extraction
 from reader.core.ingest import reading as ingest
 from reader.core.mentions import Mention
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.core import export, extraction
+from reader.core import export
+from reader.core.entities import extraction
 from reader.core.ingest import reading as ingest
 
 

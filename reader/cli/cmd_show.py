@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli import cmd_entities
-from reader.core import extraction
+from reader.core.entities import extraction
 from reader.core.ingest import reading as ingest
 
 

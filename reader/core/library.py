@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import (
-    corrections,
     document,
     durable,
-    entity_table,
     importer,
     index,
     integrity,
@@ -26,16 +24,17 @@ from reader.core import (
     writelock,
 )
 from reader.core.articles import Article
-from reader.core.corrections import Corrections
-from reader.core.entity_table import EntityRow
+from reader.core.entities import corrections, entity_table
+from reader.core.entities.corrections import Corrections
+from reader.core.entities.entity_table import EntityRow
+from reader.core.entities.extraction import Extraction
+from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import (
     ArticleNotFoundError,
     IndexBusyError,
     IndexDamagedError,
     LibraryError,
 )
-from reader.core.extraction import Extraction
-from reader.core.extraction_cache import ExtractionCache
 from reader.core.filters import Filters
 from reader.core.manifest import Manifest, Source
 from reader.core.mentions import Mention

@@ -2,7 +2,8 @@ import random
 
 import pytest
 
-from reader.core import aliases, entities
+from reader.core.entities import aliases
+from reader.core.entities import recognition as entities
 from reader.core.mentions import ORG, PERSON, PLACE
 
 

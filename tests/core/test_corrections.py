@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from reader.core import corrections
-from reader.core.corrections import Corrections
+from reader.core.entities import corrections
+from reader.core.entities.corrections import Corrections
 from reader.core.mentions import ORG, PERSON, PLACE, Mention
 
 ROWS = [

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import entities
+from reader.core.entities import recognition as entities
 from reader.core.mentions import LEGAL, MONEY, ORG, PERSON, PLACE
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_bb65d3ab540cb0e3.txt"

@@ -1,4 +1,4 @@
-from reader.core import entity_table
+from reader.core.entities import entity_table
 from reader.core.mentions import DATE, PERSON, Mention
 
 

@@ -1,8 +1,8 @@
 from datetime import date
 from pathlib import Path
 
-from reader.core import extraction_cache
-from reader.core.extraction_cache import ExtractionCache
+from reader.core.entities import extraction_cache
+from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.mentions import MONEY, PERSON, Mention
 
 MENTIONS = [

@@ -1,6 +1,7 @@
 import pytest
 
-from reader.core import entities, legal
+from reader.core.entities import legal
+from reader.core.entities import recognition as entities
 from reader.core.mentions import LEGAL
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from reader.core import money
+from reader.core.entities import money
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from reader.core import aliases, durable
+from reader.core import durable
+from reader.core.entities import aliases
 from reader.core.mentions import LABELS, Mention
 from reader.core.text.folding import fold
 

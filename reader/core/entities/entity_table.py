@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.core import aliases
+from reader.core.entities import aliases
 from reader.core.mentions import LEGAL, ORG, PERSON, PLACE, Mention
 from reader.core.text.folding import fold
 

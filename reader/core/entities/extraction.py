@@ -17,9 +17,9 @@ from datetime import date
 from pathlib import Path
 
 import reader
-from reader.core import extraction_cache
 from reader.core.articles import Article
-from reader.core.extraction_cache import ExtractionCache
+from reader.core.entities import extraction_cache
+from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.mentions import Mention
 from reader.core.resources import resource
 
@@ -49,7 +49,7 @@ def anchor(article: Article) -> date | None:
 
 def extract_article(text: str, published: date | None) -> list[Mention]:
     """Run the extractor on one text (in this process or a worker), up to MAX_EXTRACT_CHARS."""
-    from reader.core import entities
+    from reader.core.entities import recognition as entities
 
     if len(text) > MAX_EXTRACT_CHARS:
         # Cut at a line end when there is one, so no sentence is read half.
@@ -66,7 +66,7 @@ def extract_article(text: str, published: date | None) -> list[Mention]:
 
 
 def _warm_up() -> None:
-    from reader.core import entities
+    from reader.core.entities import recognition as entities
 
     entities.pipeline()
 

@@ -3,7 +3,7 @@
 The spaCy model (NER only, with the legal EntityRuler in front of it) runs once per line of the
 text: a whole-text run glues a heading to the next line ("Baldwin\\n\\nFast" became an ORG).
 The model's spans are then trimmed, relabelled with the place gazetteer, and made consistent
-across the article (reader.core.aliases).
+across the article (reader.core.entities.aliases).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reader.core import aliases, legal, money, places
 from reader.core.dates import finding as dates
+from reader.core.entities import aliases, legal, money, places
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text import nlp as nlp_loader
 
