@@ -5,7 +5,7 @@ import sys
 
 CORE_MODULES = [
     "reader.core.library",
-    "reader.core.query",
+    "reader.core.index.query",
     "reader.core.ingest.reading",
     "reader.cli.main",
 ]

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core import index, store
+from reader.core import store
 from reader.core.articles import Article
 from reader.core.entities import corrections
 from reader.core.errors import ArticleFormatError, DiskFullError
+from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import ParseGuard
 from reader.core.manifest import Source

@@ -11,18 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reader.core import (
-    document,
-    durable,
-    importer,
-    index,
-    integrity,
-    manifest,
-    query,
-    rebuilding,
-    store,
-    writelock,
-)
+from reader.core import durable, importer, integrity, manifest, rebuilding, store, writelock
 from reader.core.articles import Article
 from reader.core.entities import corrections, entity_table
 from reader.core.entities.corrections import Corrections
@@ -35,16 +24,18 @@ from reader.core.errors import (
     IndexDamagedError,
     LibraryError,
 )
-from reader.core.filters import Filters
+from reader.core.index import document, query
+from reader.core.index import whoosh_index as index
+from reader.core.index.filters import Filters
+from reader.core.index.search_result import SearchResult
+from reader.core.index.vocabulary import Vocabulary
 from reader.core.manifest import Manifest, Source
 from reader.core.mentions import Mention
 from reader.core.progress import (
     Progress,
 )
 from reader.core.resources import resource
-from reader.core.search_result import SearchResult
 from reader.core.text.folding import fold
-from reader.core.vocabulary import Vocabulary
 from reader.core.writelock import WriteLock
 
 log = logging.getLogger(__name__)

@@ -14,11 +14,12 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core import durable, index, integrity, manifest, store
+from reader.core import durable, integrity, manifest, store
 from reader.core.entities import corrections
 from reader.core.entities.corrections import Corrections
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import ArticleFormatError, LibraryError
+from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import ParseGuard
 from reader.core.manifest import Manifest, Source

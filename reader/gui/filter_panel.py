@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.dates import query_dates as datequery
 from reader.core.dates import timex
-from reader.core.filters import Filters
-from reader.core.search_result import SearchResult
+from reader.core.index.filters import Filters
+from reader.core.index.search_result import SearchResult
 
 GROUPS = (
     ("person", "People"),
@@ -35,7 +35,7 @@ class FilterPanel(QWidget):
     """Checkable entity facets and a date range; changes are reported as Filters.
 
     Signals:
-        filters_changed(filters): the user changed the filters (a reader.core.filters.Filters).
+        filters_changed(filters): the user changed the filters (a core Filters).
     """
 
     filters_changed = Signal(object)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from reader.core.articles import Article
 from reader.core.chronology import Event
+from reader.core.index.search_result import Hit
 from reader.core.library import Library
 from reader.core.mentions import Mention
-from reader.core.search_result import Hit
 from reader.gui import exporting, messages
 from reader.gui.article_view import ArticleView
 from reader.gui.background import BackgroundCalls

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from reader.core.index.search_result import SearchResult
 from reader.core.library import Library
-from reader.core.search_result import SearchResult
 from reader.gui.background import BackgroundCalls
 from reader.gui.results_delegate import ResultsDelegate
 from reader.gui.results_model import ResultsModel
@@ -76,7 +76,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
 
     def set_filters(self, filters: Any) -> None:
-        """Narrow the results with `filters` (a reader.core.filters.Filters) and search again."""
+        """Narrow the results with `filters` (a core Filters) and search again."""
         self.filters = filters
         self.search_now()
 

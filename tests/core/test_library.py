@@ -10,10 +10,11 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.fields import TEXT
 
-from reader.core import index, progress
-from reader.core.analysis import analyzer
+from reader.core import progress
 from reader.core.errors import IndexBusyError
-from reader.core.filters import Filters
+from reader.core.index import whoosh_index as index
+from reader.core.index.analysis import analyzer
+from reader.core.index.filters import Filters
 from reader.core.library import Library
 from reader.core.writelock import WriteLock
 from tests.conftest import SEED_000, SEED_001

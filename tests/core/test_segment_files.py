@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.core.index.segment_files import MemoryFile
 from reader.core.library import Library
-from reader.core.segment_files import MemoryFile
 
 _OPS = st.lists(
     st.one_of(

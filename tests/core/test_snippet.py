@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import analysis, snippet
+from reader.core.index import analysis, snippet
 
 # Letters that fold in every way the analyser folds: case, accents, a typographic
 # apostrophe, hidden characters inside words, "İ" (two letters in lower case), dots.

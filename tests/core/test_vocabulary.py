@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.index.vocabulary import Vocabulary
 from reader.core.library import Library
-from reader.core.vocabulary import Vocabulary
 
 NAMES = [
     "Torrez",

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from reader.core.filters import Filters
+from reader.core.index.filters import Filters
 from reader.core.library import Library
 from reader.gui import messages
 from reader.gui.import_status import ImportStatus

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import index, integrity
+from reader.core import integrity
 from reader.core.errors import IndexDamagedError
+from reader.core.index import whoosh_index as index
 from reader.core.library import Library
 
 ARTICLES = {

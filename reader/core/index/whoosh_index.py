@@ -20,9 +20,9 @@ from whoosh.index import EmptyIndexError, LockError
 from whoosh.reading import SegmentReader
 from whoosh.writing import IndexWriter
 
-from reader.core import segment_files
-from reader.core.analysis import analyzer
 from reader.core.errors import IndexBusyError, IndexDamagedError
+from reader.core.index import segment_files
+from reader.core.index.analysis import analyzer
 
 log = logging.getLogger(__name__)
 segment_files.install()

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from reader.core import dateblocks
 from reader.core.articles import Article
 from reader.core.dates import timex
+from reader.core.index import dateblocks
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text.folding import fold
 

@@ -36,16 +36,16 @@ from whoosh.query import (
     Wildcard,
 )
 
-from reader.core import dateblocks, document, query_repair, snippet
 from reader.core.dates import query_dates as datequery
 from reader.core.dates import timex
 from reader.core.dates.query_dates import QueryDate
-from reader.core.filters import FACETS, Filters
-from reader.core.search_result import Hit, SearchResult
-from reader.core.snippet import escape
+from reader.core.index import dateblocks, document, query_repair, snippet
+from reader.core.index.filters import FACETS, Filters
+from reader.core.index.search_result import Hit, SearchResult
+from reader.core.index.snippet import escape
+from reader.core.index.vocabulary import Vocabulary
 from reader.core.text import sentences
 from reader.core.text.folding import fold
-from reader.core.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 

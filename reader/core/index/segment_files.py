@@ -6,7 +6,7 @@ the whole index: ~100 MiB of heap at 10,000 articles, over 1.5 GiB at 100,000, a
 open (PERFORMANCE.md). `MemoryFile` reads from the mapping itself; only the bytes asked for
 are copied, and the kernel keeps (and can drop) the pages.
 
-`install()` is called once, by reader.core.index, before any index is opened.
+`install()` is called once, by reader.core.index.whoosh_index, before any index is opened.
 """
 
 from __future__ import annotations

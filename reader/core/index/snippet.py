@@ -22,7 +22,7 @@ from whoosh import highlight
 from whoosh.analysis import Token
 from whoosh.support.charset import accent_map
 
-from reader.core import analysis
+from reader.core.index import analysis
 
 # Whoosh's pinpoint snippets looked no further than this into a text; neither do ours.
 CHAR_LIMIT = highlight.DEFAULT_CHARLIMIT
