@@ -27,10 +27,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import CORPUS, bench_dir
-from reader.core import render
 from reader.core.articles import Article
 from reader.core.entities import recognition as entities
 from reader.core.mentions import Mention, from_dict, to_dict
+from reader.core.present import render
 
 # The sample articles of the 10k variant (bench/corpus.py meta.json: article_1k, article_40k),
 # the ones docs/PERFORMANCE.md reports.

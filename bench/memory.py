@@ -89,9 +89,9 @@ def idle(library_dir: Path, gui: bool) -> dict[str, Any]:
 
 def article_open(library_dir: Path, article_id: str, rounds: int) -> dict[str, Any]:
     """Median time to fetch, get mentions and render one article."""
-    from reader.core import render
     from reader.core.entities import recognition as entities
     from reader.core.library import Library
+    from reader.core.present import render
 
     library = Library.open(library_dir, samples=False, extractor=_TEXT_ONLY)
     ids = _ids_for_source(library, article_id)

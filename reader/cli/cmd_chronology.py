@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from reader.cli import open_library
-from reader.core import chronology, export
+from reader.core.present import chronology, export
 
 ALL_ARTICLES = 100_000
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.core import export
 from reader.core.entities import extraction
 from reader.core.ingest import reading as ingest
+from reader.core.present import export
 
 
 def register(subparsers: Any) -> None:

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from reader.core import render
 from reader.core.articles import Article
 from reader.core.mentions import DATE, MONEY, Mention
+from reader.core.present import render
 from reader.core.text import sentences
 from reader.gui import messages, palette
 

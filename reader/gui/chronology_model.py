@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from reader.core.chronology import Event, EventGroup
 from reader.core.dates import timex
+from reader.core.present.chronology import Event, EventGroup
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # the group's row, on group and event rows
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Event, on event rows only

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from reader.core import render
 from reader.core.dates import timex
 from reader.core.mentions import DATE, Mention
+from reader.core.present import render
 from reader.gui import palette
 from reader.gui.article_view import entity_name
 

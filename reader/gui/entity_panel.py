@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import render
 from reader.core.mentions import Mention
+from reader.core.present import render
 from reader.gui.entities_model import LABEL_ROLE, NAME_ROLE, EntitiesModel, EntityFilter
 
 CORRECTIONS = ("hide_entity", "relabel_entity", "merge_entities")

@@ -1,4 +1,4 @@
-"""File → Export: ask where, then save the open article or the timeline (reader.core.export)."""
+"""File → Export: ask where, then save the open article or the timeline (core.present.export)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.core import export
 from reader.core.articles import Article
-from reader.core.chronology import EventGroup
 from reader.core.errors import ArticleNotFoundError
 from reader.core.library import Library
 from reader.core.mentions import Mention
+from reader.core.present import export
+from reader.core.present.chronology import EventGroup
 from reader.gui import messages
 
 _PAGE_FILTER = "Web page (*.html)"

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.articles import Article
-from reader.core.chronology import Event
 from reader.core.index.search_result import Hit
 from reader.core.library import Library
 from reader.core.mentions import Mention
+from reader.core.present.chronology import Event
 from reader.gui import exporting, messages
 from reader.gui.article_view import ArticleView
 from reader.gui.background import BackgroundCalls

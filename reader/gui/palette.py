@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
-from reader.core import render
 from reader.core.mentions import DATE, LEGAL, MONEY, ORG, PERSON, PLACE
+from reader.core.present import render
 
 Underline = QTextCharFormat.UnderlineStyle
 

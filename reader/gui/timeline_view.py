@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import chronology
-from reader.core.chronology import EventGroup
 from reader.core.dates import timex
 from reader.core.index.search_result import SearchResult
 from reader.core.library import Library
 from reader.core.mentions import DATE
+from reader.core.present import chronology
+from reader.core.present.chronology import EventGroup
 from reader.gui import palette
 from reader.gui.background import BackgroundCalls
 from reader.gui.chronology_model import GROUP_ROLE, ChronologyModel, group_tooltip

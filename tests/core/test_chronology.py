@@ -9,8 +9,8 @@ from datetime import date
 import markdown
 import pytest
 
-from reader.core import chronology
 from reader.core.mentions import DATE, LEGAL, PERSON, Mention
+from reader.core.present import chronology
 
 
 def _article(text: str, dated: dict[str, str], people: tuple[str, ...] = ()) -> list[Mention]:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import export
 from reader.core.errors import ExportError
 from reader.core.ingest import reading as ingest
 from reader.core.mentions import PERSON, Mention
+from reader.core.present import export
 
 
 def test_a_saved_page_gets_the_permissions_of_any_new_file(tmp_path: Path) -> None:

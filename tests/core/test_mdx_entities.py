@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from reader.core import mdx_entities
-from reader.core.mdx_entities import Span
+from reader.core.present import mdx_entities
+from reader.core.present.mdx_entities import Span
 
 
 def convert(text: str, spans: list[Span], *, literal: bool = False) -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import render
 from reader.core.articles import Article
 from reader.core.mentions import Mention
+from reader.core.present import render
 
 
 def article(body: str, fmt: str = "md") -> Article:

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from reader.core import export
 from reader.core.mentions import PERSON
+from reader.core.present import export
 from reader.gui import exporting, messages
 from reader.gui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory, search, wait_for_article

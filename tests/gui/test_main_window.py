@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core import render
+from reader.core.present import render
 from reader.gui.app import app_icon
 from tests.gui.conftest import WindowFactory, search, wait_for_article
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.chronology import Event, EventGroup
 from reader.core.dates import timex
 from reader.core.library import Library
 from reader.core.mentions import DATE, Mention
+from reader.core.present.chronology import Event, EventGroup
 from reader.gui.chronology_model import EVENT_ROLE, group_tooltip
 from reader.gui.entities_model import NAME_ROLE, EntitiesModel
 from reader.gui.main_window import MainWindow

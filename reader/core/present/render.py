@@ -18,11 +18,11 @@ from collections.abc import Iterable, Sequence
 import markdown
 import nh3
 
-from reader.core import mdx_entities
 from reader.core.articles import Article
 from reader.core.dates import timex
-from reader.core.mdx_entities import Span
 from reader.core.mentions import DATE, LEGAL, MONEY, ORG, PERSON, PLACE, TEMPORAL, Mention
+from reader.core.present import mdx_entities
+from reader.core.present.mdx_entities import Span
 
 # The types a reader sees, in legend order; TIME, DURATION and SET are shown as dates.
 SHOWN_LABELS = (PERSON, ORG, PLACE, DATE, MONEY, LEGAL)

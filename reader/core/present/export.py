@@ -7,11 +7,12 @@ import html
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reader.core import chronology, durable, render
+from reader.core import durable
 from reader.core.articles import Article
-from reader.core.chronology import EventGroup
 from reader.core.errors import ExportError
 from reader.core.mentions import Mention
+from reader.core.present import chronology, render
+from reader.core.present.chronology import EventGroup
 from reader.core.resources import resource
 
 _WHY = {
