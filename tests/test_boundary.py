@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 CORE_MODULES = [
-    "reader.core.library",
+    "reader.core.library.library",
     "reader.core.index.query",
     "reader.core.ingest.reading",
     "reader.cli.main",

@@ -9,7 +9,7 @@ from typing import Any
 
 from reader.cli import open_library
 from reader.cli.progress_bar import ProgressBar
-from reader.core import progress
+from reader.core.library import progress
 
 
 def register(subparsers: Any) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.articles import Article
 from reader.core.index.search_result import Hit
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.core.mentions import Mention
 from reader.core.present.chronology import Event
 from reader.gui import exporting, messages

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from reader.core.index.search_result import SearchResult
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.gui.background import BackgroundCalls
 from reader.gui.results_delegate import ResultsDelegate
 from reader.gui.results_model import ResultsModel

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.dates import timex
 from reader.core.index.search_result import SearchResult
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.core.mentions import DATE
 from reader.core.present import chronology
 from reader.core.present.chronology import EventGroup

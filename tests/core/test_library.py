@@ -10,13 +10,13 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.fields import TEXT
 
-from reader.core import progress
 from reader.core.errors import IndexBusyError
 from reader.core.index import whoosh_index as index
 from reader.core.index.analysis import analyzer
 from reader.core.index.filters import Filters
-from reader.core.library import Library
-from reader.core.writelock import WriteLock
+from reader.core.library import progress
+from reader.core.library.library import Library
+from reader.core.library.writelock import WriteLock
 from tests.conftest import SEED_000, SEED_001
 
 
@@ -154,7 +154,7 @@ def test_a_stopped_import_keeps_its_committed_batches(
         (folder / f"{i:02d}.txt").write_text(
             f"Story {i}\n\nWitness number w{i} testified.", "utf-8"
         )
-    monkeypatch.setattr("reader.core.importer.BATCH_FILES", 4)
+    monkeypatch.setattr("reader.core.library.importer.BATCH_FILES", 4)
     library = Library.open(tmp_path / "lib", samples=False)
     steps = library.import_paths([folder])
     for step in steps:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from reader.core import integrity
-from reader.core.library import Library
+from reader.core.library import integrity
+from reader.core.library.library import Library
 from tests.gui.conftest import WindowFactory, search
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.dates import timex
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.core.mentions import DATE, Mention
 from reader.core.present.chronology import Event, EventGroup
 from reader.gui.chronology_model import EVENT_ROLE, group_tooltip

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import integrity
 from reader.core.errors import IndexDamagedError
 from reader.core.index import whoosh_index as index
-from reader.core.library import Library
+from reader.core.library import integrity
+from reader.core.library.library import Library
 
 ARTICLES = {
     f"case{i}.txt": f"Case {i}\n\nWitness Okonkwo{i} told the court about exhibit E{i}."

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import writelock
 from reader.core.errors import DiskFullError
-from reader.core.library import Library
+from reader.core.library import writelock
+from reader.core.library.library import Library
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def _grow(mount_point: Path) -> None:
 def test_disk_full_import_keeps_what_it_committed_and_resumes(
     small_disk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reader.core.importer.BATCH_FILES", 20)
+    monkeypatch.setattr("reader.core.library.importer.BATCH_FILES", 20)
     folder = tmp_path / "cases"
     folder.mkdir()
     filler = " ".join(f"word{i}" for i in range(2500))

@@ -16,15 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import writelock
 from reader.core.errors import IndexBusyError
-from reader.core.library import Library
+from reader.core.library import writelock
+from reader.core.library.library import Library
 from tests.conftest import REPO
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from reader.core.writelock import WriteLock
+from reader.core.library.writelock import WriteLock
 with WriteLock(Path(sys.argv[1])):
     print("HELD", flush=True)
     time.sleep(600)

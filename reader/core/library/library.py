@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reader.core import durable, importer, integrity, manifest, rebuilding, store, writelock
+from reader.core import durable
 from reader.core.articles import Article
 from reader.core.entities import corrections, entity_table
 from reader.core.entities.corrections import Corrections
@@ -29,14 +29,15 @@ from reader.core.index import whoosh_index as index
 from reader.core.index.filters import Filters
 from reader.core.index.search_result import SearchResult
 from reader.core.index.vocabulary import Vocabulary
-from reader.core.manifest import Manifest, Source
-from reader.core.mentions import Mention
-from reader.core.progress import (
+from reader.core.library import importer, integrity, manifest, rebuilding, store, writelock
+from reader.core.library.manifest import Manifest, Source
+from reader.core.library.progress import (
     Progress,
 )
+from reader.core.library.writelock import WriteLock
+from reader.core.mentions import Mention
 from reader.core.resources import resource
 from reader.core.text.folding import fold
-from reader.core.writelock import WriteLock
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core import durable, integrity, manifest, store
+from reader.core import durable
 from reader.core.entities import corrections
 from reader.core.entities.corrections import Corrections
 from reader.core.entities.extraction_cache import ExtractionCache
@@ -22,12 +22,13 @@ from reader.core.errors import ArticleFormatError, LibraryError
 from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import ParseGuard
-from reader.core.manifest import Manifest, Source
-from reader.core.progress import ADDED, FAILED, Progress
-from reader.core.writelock import WriteLock
+from reader.core.library import integrity, manifest, store
+from reader.core.library.manifest import Manifest, Source
+from reader.core.library.progress import ADDED, FAILED, Progress
+from reader.core.library.writelock import WriteLock
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core.library.library import Library
 
 log = logging.getLogger(__name__)
 

@@ -13,16 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core import store
 from reader.core.articles import Article
 from reader.core.entities import corrections
 from reader.core.errors import ArticleFormatError, DiskFullError
 from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import ParseGuard
-from reader.core.manifest import Source
-from reader.core.mentions import Mention
-from reader.core.progress import (
+from reader.core.library import store
+from reader.core.library.manifest import Source
+from reader.core.library.progress import (
     ADDED,
     DUPLICATE,
     FAILED,
@@ -31,10 +30,11 @@ from reader.core.progress import (
     UPDATED,
     Progress,
 )
-from reader.core.writelock import WriteLock
+from reader.core.library.writelock import WriteLock
+from reader.core.mentions import Mention
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core.library.library import Library
 
 log = logging.getLogger(__name__)
 
