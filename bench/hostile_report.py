@@ -24,7 +24,7 @@ _SYLLABLES = ("ab", "ac", "ad", "al", "an", "ar", "ba", "be", "bo", "ca", "ce", 
 
 def child_files(folder: Path) -> None:
     """In the child: import each hostile file and print one JSON line per file."""
-    from reader.core.library.library import Library
+    from reader.core.library import Library
 
     library = Library.open(folder / "lib", samples=False)
     for case, path in corpus.write_files(folder / "files", big=True):
@@ -38,7 +38,7 @@ def child_files(folder: Path) -> None:
 
 def child_queries(folder: Path, articles: int) -> None:
     """In the child: build a library of `articles` generated articles and time each query."""
-    from reader.core.library.library import Library
+    from reader.core.library import Library
 
     rng = random.Random(7)
     words = sorted(

@@ -77,7 +77,7 @@ def _words(docs: Path) -> tuple[int, int]:
 
 def run_import(docs: Path, library_dir: Path, mode: str) -> dict[str, Any]:
     """Import `docs` into a fresh library at `library_dir`; return timings and memory."""
-    from reader.core.library.library import Library
+    from reader.core.library import Library
 
     shutil.rmtree(library_dir, ignore_errors=True)
     n_docs, n_words = _words(docs)

@@ -59,7 +59,7 @@ def _window(library: Any) -> Any:
 
 def start(library_dir: Path, gui: bool) -> dict[str, Any]:
     """Open the library and get to a usable state."""
-    from reader.core.library.library import Library
+    from reader.core.library import Library
 
     library = Library.open(library_dir, samples=False, extractor=_TEXT_ONLY)
     if gui:
@@ -73,7 +73,7 @@ def start(library_dir: Path, gui: bool) -> dict[str, Any]:
 
 def idle(library_dir: Path, gui: bool) -> dict[str, Any]:
     """RSS once the library is open, searched once and left alone."""
-    from reader.core.library.library import Library
+    from reader.core.library import Library
 
     library = Library.open(library_dir, samples=False, extractor=_TEXT_ONLY)
     keep: Any = None
@@ -90,7 +90,7 @@ def idle(library_dir: Path, gui: bool) -> dict[str, Any]:
 def article_open(library_dir: Path, article_id: str, rounds: int) -> dict[str, Any]:
     """Median time to fetch, get mentions and render one article."""
     from reader.core.entities import recognition as entities
-    from reader.core.library.library import Library
+    from reader.core.library import Library
     from reader.core.present import render
 
     library = Library.open(library_dir, samples=False, extractor=_TEXT_ONLY)

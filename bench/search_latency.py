@@ -20,7 +20,7 @@ from bench.common import QUERIES, emit
 
 def measure(library_dir: Path, queries: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
     """Time our results page for every query."""
-    from reader.core.library.library import Library
+    from reader.core.library import Library
 
     # A text-only library is opened text-only: with the default extractor, an index the
     # current code considers out of date would be rebuilt, running the model on every article.

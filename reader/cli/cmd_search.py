@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from reader.cli import open_library
-from reader.core.index.search_result import SearchResult
+from reader.core.index import SearchResult
 
 _TAG = re.compile(r"</?b>")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.cli import commands
 from reader.core.errors import ReaderError
-from reader.core.library.paths import AppPaths
+from reader.core.library import AppPaths
 
 log = logging.getLogger(__name__)
 

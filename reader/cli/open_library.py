@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader.core.library.library import Library
+from reader.core.library import Library
 
 
 def open_library(root: Path) -> Library:

@@ -6,7 +6,7 @@ import shutil
 import sys
 from typing import TextIO
 
-from reader.core.library.progress import Progress
+from reader.core.library import Progress
 
 
 class ProgressBar:

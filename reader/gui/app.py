@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core import resources
 from reader.core.errors import ReaderError
-from reader.core.library.library import Library, sample_articles
-from reader.core.library.paths import AppPaths
+from reader.core.library import AppPaths, Library, sample_articles
 from reader.gui import messages
 from reader.gui.main_window import MainWindow
 from reader.gui.window_state import WindowState

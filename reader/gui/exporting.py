@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core.articles import Article
 from reader.core.errors import ArticleNotFoundError
-from reader.core.library.library import Library
+from reader.core.library import Library
 from reader.core.mentions import Mention
 from reader.core.present import export
 from reader.core.present.chronology import EventGroup

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.dates import query_dates as datequery
 from reader.core.dates import timex
-from reader.core.index.filters import Filters
-from reader.core.index.search_result import SearchResult
+from reader.core.index import Filters, SearchResult
 
 GROUPS = (
     ("person", "People"),

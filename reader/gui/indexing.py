@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from reader.core.errors import ReaderError
-from reader.core.library.library import Library
+from reader.core.library import Library
 from reader.core.library.progress import ADDED, DUPLICATE, FAILED, REMOVED, UNCHANGED, UPDATED
 
 log = logging.getLogger(__name__)

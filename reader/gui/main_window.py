@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.articles import Article
-from reader.core.index.search_result import Hit
-from reader.core.library.library import Library
+from reader.core.index import Hit
+from reader.core.library import Library
 from reader.core.mentions import Mention
 from reader.core.present.chronology import Event
 from reader.gui import exporting, messages
@@ -32,7 +32,8 @@ from reader.gui.filter_panel import FilterPanel
 from reader.gui.find_bar import FindBar
 from reader.gui.import_status import ImportStatus
 from reader.gui.legend import Legend
-from reader.gui.search_panel import SearchPanel, supports_filters
+from reader.gui.menus import MenuHandlers, build_menus
+from reader.gui.search_panel import SearchPanel
 from reader.gui.timeline_view import TimelineView
 from reader.gui.window_state import WindowState
 
@@ -67,7 +68,6 @@ class MainWindow(QMainWindow):
 
         self.search_panel = SearchPanel(library)
         self.filter_panel = FilterPanel()
-        self.filter_panel.setEnabled(supports_filters(library))
         self.legend = Legend()
         self.article_view = ArticleView()
         self.find_bar = FindBar(self.article_view)
@@ -101,7 +101,22 @@ class MainWindow(QMainWindow):
         self.timeline_dock.setWidget(self.timeline)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
         self.timeline_dock.hide()
-        self._build_menus()
+        actions = build_menus(
+            self,
+            MenuHandlers(
+                import_files=self.choose_files,
+                import_folder=self.choose_folder,
+                export_article=self.export_article,
+                export_timeline=self.export_timeline,
+                focus_search=self.focus_search,
+                find_in_article=self.find_bar.open_bar,
+                next_mention=lambda: self.article_view.step_mention(1),
+                previous_mention=lambda: self.article_view.step_mention(-1),
+            ),
+            self.timeline_dock.toggleViewAction(),
+        )
+        self.export_article_action = actions.export_article
+        self.export_timeline_action = actions.export_timeline
         self._connect()
 
         self.resize(*DEFAULT_SIZE)
@@ -112,41 +127,6 @@ class MainWindow(QMainWindow):
         self.search_panel.query.setText(self.state.last_query())
         self.search_panel.search_now()
         self.search_panel.query.setFocus()
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction("Import &files…", QKeySequence.StandardKey.Open, self.choose_files)
-        file_menu.addAction("Import f&older…", self.choose_folder)
-        file_menu.addSeparator()
-        self.export_article_action = file_menu.addAction(
-            "&Export article…", QKeySequence("Ctrl+E"), self.export_article
-        )
-        self.export_article_action.setEnabled(False)
-        self.export_timeline_action = file_menu.addAction(
-            "Export &timeline…", QKeySequence("Ctrl+Shift+E"), self.export_timeline
-        )
-        self.export_timeline_action.setEnabled(False)
-        file_menu.addSeparator()
-        file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        focus = QAction("&Search the library", self)
-        focus.setShortcuts([QKeySequence("Ctrl+L"), QKeySequence("Ctrl+K")])
-        focus.triggered.connect(self.focus_search)
-        edit_menu.addAction(focus)
-        edit_menu.addAction(
-            "&Find in article…", QKeySequence.StandardKey.Find, self.find_bar.open_bar
-        )
-        edit_menu.addAction(
-            "Next mention", QKeySequence("F3"), lambda: self.article_view.step_mention(1)
-        )
-        edit_menu.addAction(
-            "Previous mention", QKeySequence("Shift+F3"), lambda: self.article_view.step_mention(-1)
-        )
-        view_menu = self.menuBar().addMenu("&View")
-        toggle = self.timeline_dock.toggleViewAction()
-        toggle.setText("&Timeline")
-        toggle.setShortcut(QKeySequence("Ctrl+T"))
-        view_menu.addAction(toggle)
 
     def _connect(self) -> None:
         self.search_panel.hit_activated.connect(self.open_hit)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 from typing import Any
 
@@ -10,8 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from reader.core.index.search_result import SearchResult
-from reader.core.library.library import Library
+from reader.core.index import SearchResult
+from reader.core.library import Library
 from reader.gui.background import BackgroundCalls
 from reader.gui.results_delegate import ResultsDelegate
 from reader.gui.results_model import ResultsModel
@@ -20,11 +19,6 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
 LIMIT = 50
-
-
-def supports_filters(library: Library) -> bool:
-    """Return whether this core's search takes filters (added by a newer core)."""
-    return "filters" in inspect.signature(library.search).parameters
 
 
 class SearchPanel(QWidget):
@@ -88,12 +82,8 @@ class SearchPanel(QWidget):
 
         def run() -> SearchResult:
             if not text and (filters is None or filters.is_empty):
-                if supports_filters(library):
-                    return library.latest(LIMIT, facets=True)
-                return library.latest(LIMIT)
-            if supports_filters(library):
-                return library.search(text, LIMIT, filters=filters, facets=True)
-            return library.search(text, LIMIT)
+                return library.latest(LIMIT, facets=True)
+            return library.search(text, LIMIT, filters=filters, facets=True)
 
         self._latest += 1
         ticket = self._latest

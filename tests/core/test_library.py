@@ -11,11 +11,10 @@ from whoosh import index as whoosh_index
 from whoosh.fields import TEXT
 
 from reader.core.errors import IndexBusyError
+from reader.core.index import Filters
 from reader.core.index import whoosh_index as index
 from reader.core.index.analysis import analyzer
-from reader.core.index.filters import Filters
-from reader.core.library import progress
-from reader.core.library.library import Library
+from reader.core.library import Library, progress
 from reader.core.library.writelock import WriteLock
 from tests.conftest import SEED_000, SEED_001
 

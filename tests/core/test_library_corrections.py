@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library.library import Library
+from reader.core.library import Library
 from tests.conftest import SEED_001
 
 

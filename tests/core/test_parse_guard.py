@@ -14,7 +14,7 @@ from reader.core.errors import ArticleFormatError
 from reader.core.ingest import parse_guard
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import ParseGuard
-from reader.core.library.library import Library
+from reader.core.library import Library
 from tests.conftest import SEED_000
 
 

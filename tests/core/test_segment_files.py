@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.index.segment_files import MemoryFile
-from reader.core.library.library import Library
+from reader.core.library import Library
 
 _OPS = st.lists(
     st.one_of(

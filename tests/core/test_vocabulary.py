@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.index.vocabulary import Vocabulary
-from reader.core.library.library import Library
+from reader.core.library import Library
 
 NAMES = [
     "Torrez",

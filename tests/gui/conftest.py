@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core.library.library import Library
+from reader.core.library import Library
 from reader.gui.main_window import MainWindow
 from reader.gui.window_state import WindowState
 

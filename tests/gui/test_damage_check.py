@@ -6,8 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from reader.core.library import integrity
-from reader.core.library.library import Library
+from reader.core.library import Library, integrity
 from tests.gui.conftest import WindowFactory, search
 
 

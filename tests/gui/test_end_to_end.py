@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.library.library import Library
+from reader.core.library import Library
 from reader.gui import palette
 from reader.gui.entities_model import NAME_ROLE
 from tests.conftest import SEED_000, SEED_001

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from reader.core.index.filters import Filters
-from reader.core.library.library import Library
+from reader.core.index import Filters
+from reader.core.library import Library
 from reader.gui import messages
 from reader.gui.import_status import ImportStatus
 from reader.gui.results_delegate import _shorten

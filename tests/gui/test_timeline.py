@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.dates import timex
-from reader.core.library.library import Library
+from reader.core.library import Library
 from reader.core.mentions import DATE, Mention
 from reader.core.present.chronology import Event, EventGroup
 from reader.gui.chronology_model import EVENT_ROLE, group_tooltip
 from reader.gui.entities_model import NAME_ROLE, EntitiesModel
 from reader.gui.main_window import MainWindow
-from reader.gui.timeline_view import TimelineAxis
+from reader.gui.timeline_axis import TimelineAxis
 from tests.conftest import SEED_001
 from tests.gui.conftest import WindowFactory, search, wait_for_article
 

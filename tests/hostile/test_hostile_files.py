@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.ingest import reading as ingest
-from reader.core.library.library import Library
+from reader.core.library import Library
 from reader.core.library.progress import ADDED, FAILED, Progress
 from tests.hostile import corpus
 

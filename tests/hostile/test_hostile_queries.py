@@ -8,9 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.index import query_repair
-from reader.core.index.search_result import SearchResult
-from reader.core.library.library import Library
+from reader.core.index import SearchResult, query_repair
+from reader.core.library import Library
 from tests.hostile import corpus
 
 _SYLLABLES = ("ab", "ac", "ad", "al", "an", "ar", "ba", "be", "bo", "ca", "ce", "co", "da")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader.core.library.library import Library
+from reader.core.library import Library
 
 
 def main(root: str, folder: str) -> None:

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import integrity, writelock
-from reader.core.library.library import Library
+from reader.core.library import Library, integrity, writelock
 from tests.conftest import REPO
 
 FILES_PER_TRIAL = 120

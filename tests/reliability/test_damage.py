@@ -11,8 +11,7 @@ import pytest
 
 from reader.core.errors import IndexDamagedError
 from reader.core.index import whoosh_index as index
-from reader.core.library import integrity
-from reader.core.library.library import Library
+from reader.core.library import Library, integrity
 
 ARTICLES = {
     f"case{i}.txt": f"Case {i}\n\nWitness Okonkwo{i} told the court about exhibit E{i}."

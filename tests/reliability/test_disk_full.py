@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import DiskFullError
-from reader.core.library import writelock
-from reader.core.library.library import Library
+from reader.core.library import Library, writelock
 
 
 @pytest.fixture

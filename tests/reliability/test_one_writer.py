@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import IndexBusyError
-from reader.core.library import writelock
-from reader.core.library.library import Library
+from reader.core.library import Library, writelock
 from tests.conftest import REPO
 
 HOLD = """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from reader.core.articles import Article
@@ -101,3 +102,19 @@ def entity_name(mention: Mention) -> str:
 def entity_key(name: str) -> str:
     """The folded key an entity is filtered by: case, accents and spacing do not matter."""
     return " ".join(fold(name).replace(",", " ").split())
+
+
+def article_from_stored(fields: dict[str, Any]) -> Article:
+    """The Article an index document stores (the reverse of `fields`)."""
+    return Article(
+        id=fields["id"],
+        path=Path(fields["path"]),
+        title=fields["title"],
+        body=fields["body"],
+        format=fields["format"],
+        published=fields.get("published") or None,
+        author=fields.get("author"),
+        source=fields.get("source"),
+        url=fields.get("url"),
+        summary=fields.get("summary"),
+    )

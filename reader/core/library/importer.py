@@ -1,4 +1,4 @@
-"""One run of Library.import_paths: files → index documents, in committed batches."""
+"""One run of an import: files → index documents, in committed batches."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.core.articles import Article
 from reader.core.entities import corrections
@@ -30,11 +30,9 @@ from reader.core.library.progress import (
     UPDATED,
     Progress,
 )
+from reader.core.library.storage import Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
-
-if TYPE_CHECKING:
-    from reader.core.library.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +59,7 @@ class Step:
 
 
 class Import:
-    """One run of Library.import_paths.
+    """One run of an import (Library.import_paths).
 
     Files are prepared in order (read, hashed, parsed) and their extraction started up to
     WINDOW files ahead, so that worker processes stay busy; each file is written to the index
@@ -73,19 +71,19 @@ class Import:
 
     def __init__(
         self,
-        library: Library,
+        storage: Storage,
         paths: list[Path],
         rescan: bool,
         lock: WriteLock,
     ) -> None:
-        self.library = library
+        self.storage = storage
         self.lock = lock
         self.paths = paths
         self.rescan = rescan
-        self.working = library.read_manifest()
+        self.working = storage.read_manifest()
         # How many source paths hold each article; kept in step with working.sources so that
         # duplicate and orphan checks cost O(1) per file, not a scan of the whole manifest.
-        self.corrections = library.entity_corrections()
+        self.corrections = storage.entity_corrections()
         self.holders: Counter[str] = Counter(s.article_id for s in self.working.sources.values())
         self.in_flight: set[str] = set()
         self.committed = 0
@@ -96,12 +94,12 @@ class Import:
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
-        self.library.clean_leftovers()
+        self.storage.clean_leftovers()
         files = list(ingest.find_article_files(self.paths))
         stale = self._stale(files) if self.rescan else []
         total = len(files) + len(stale)
-        extraction = self.library.extraction
-        if self.library.custom_extractor is None:
+        extraction = self.storage.extraction
+        if self.storage.custom_extractor is None:
             new = sum(1 for f in files if str(f) not in self.working.sources)
             extraction.start_workers(new)
         writer_ctx: Any = None
@@ -121,7 +119,7 @@ class Import:
                     current = queue.popleft()
                     self.lock.beat()
                     if writer is None:
-                        writer_ctx = index.writing(self.library.ix, self.library.root)
+                        writer_ctx = index.writing(self.storage.ix, self.storage.root)
                         writer = writer_ctx.__enter__()
                     self._finish(writer, current)
                     done += 1
@@ -134,7 +132,7 @@ class Import:
                         # The last commit compacts, even when a full batch ends the import.
                         copies = self._take_copies()
                         with self.lock.beating():
-                            self.library.commit(writer, self.working, copies=copies, last=last)
+                            self.storage.commit(writer, self.working, copies=copies, last=last)
                         writer_ctx = writer = None
                         self.committed += self.pending
                         self.pending = 0
@@ -146,13 +144,13 @@ class Import:
                 # Nothing changed since the last commit. Whoosh's cancel leaves the empty
                 # segment's files.
                 index.abandon(writer)
-                self.library.clean_leftovers()
+                self.storage.clean_leftovers()
         except BaseException as error:
             if writer_ctx is not None:
                 writer_ctx.__exit__(type(error), error, error.__traceback__)
             if isinstance(error, OSError) and error.errno in _DISK_FULL:
                 self._clean_after_failure()
-                raise DiskFullError(self.library.root, self.committed) from error
+                raise DiskFullError(self.storage.root, self.committed) from error
             raise
         finally:
             try:
@@ -175,7 +173,7 @@ class Import:
     def _clean_after_failure(self) -> None:
         """Remove the half-written files of the failed batch; free space is what is missing."""
         try:
-            self.library.clean_leftovers()
+            self.storage.clean_leftovers()
         except OSError:
             log.exception("Could not remove the leftovers of a failed import")
 
@@ -215,13 +213,13 @@ class Import:
         except ArticleFormatError as error:
             return Step(path, FAILED, str(error))
         copy = store.name_for(article_id, path.suffix)
-        self.copies.append(store.put(self.library.store_dir, copy, data, sync=False))
+        self.copies.append(store.put(self.storage.layout.store_dir, copy, data, sync=False))
         self.in_flight.add(article_id)
-        custom = self.library.custom_extractor
+        custom = self.storage.custom_extractor
         if custom is not None:
             mentions: Callable[[], list[Mention]] = functools.partial(custom, article)
         else:
-            mentions = self.library.extraction.submit(article)
+            mentions = self.storage.extraction.submit(article)
         status = UPDATED if old else ADDED
         return Step(
             path,
@@ -251,8 +249,8 @@ class Import:
             mentions = corrections.apply(self.corrections, raw)
             sources = [(key, step.source.size, step.source.mtime_ns)] if step.source else []
             # An id no source held when prepared is not in the index (the manifest and the
-            # index agree; see Library.read_manifest).
-            self.library.write_document(
+            # index agree; see Storage.read_manifest).
+            self.storage.write_document(
                 writer, step.article, sources, mentions, is_new=step.is_new_id
             )
             self.in_flight.discard(step.article.id)

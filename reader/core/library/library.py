@@ -3,37 +3,29 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reader.core import durable
 from reader.core.articles import Article
 from reader.core.entities import corrections, entity_table
 from reader.core.entities.corrections import Corrections
 from reader.core.entities.entity_table import EntityRow
 from reader.core.entities.extraction import Extraction
-from reader.core.entities.extraction_cache import ExtractionCache
-from reader.core.errors import (
-    ArticleNotFoundError,
-    IndexBusyError,
-    IndexDamagedError,
-    LibraryError,
-)
+from reader.core.errors import ArticleNotFoundError, IndexDamagedError, LibraryError
 from reader.core.index import document, query
 from reader.core.index import whoosh_index as index
 from reader.core.index.filters import Filters
 from reader.core.index.search_result import SearchResult
+from reader.core.index.searchers import Searchers
 from reader.core.index.vocabulary import Vocabulary
-from reader.core.library import importer, integrity, manifest, rebuilding, store, writelock
-from reader.core.library.manifest import Manifest, Source
-from reader.core.library.progress import (
-    Progress,
-)
+from reader.core.library import importer, integrity, opening, rebuilding
+from reader.core.library.layout import LibraryLayout
+from reader.core.library.manifest import Manifest
+from reader.core.library.progress import Progress
+from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
 from reader.core.resources import resource
@@ -41,25 +33,15 @@ from reader.core.text.folding import fold
 
 log = logging.getLogger(__name__)
 
-# Commit often enough that an interrupted import keeps most of its work, rarely enough that
-# Whoosh does not drown in tiny segments.
-BATCH_FILES = 64
-BATCH_SECONDS = 5.0
-
-Extractor = Callable[[Article], list[Mention]]
-
 
 class Library:
     """An on-disk library of articles; every method takes and returns plain values."""
 
     def __init__(self, root: Path, ix: Any, extractor: Extractor | None = None) -> None:
-        self.root = root
-        self.ix = ix
-        self._searchers = query.Searchers()
+        self.storage = Storage(root, ix, extractor)
+        self._searchers = Searchers()
         self._vocabulary = Vocabulary()
         self.repaired: str | None = None  # set when opening had to rebuild a damaged index
-        self.custom_extractor = extractor
-        self.extraction = Extraction(root / "cache.sqlite")
 
     @classmethod
     def open(
@@ -86,12 +68,12 @@ class Library:
             raise LibraryError(
                 f"The library folder {root} cannot be created: {error.strerror}."
             ) from error
-        index_dir = root / "index"
-        is_new = not index_dir.exists() and not (root / "manifest.json").exists()
-        if is_new and _holds_only_our_files(root):  # the app may have made it for its log
+        layout = LibraryLayout(root)
+        is_new = layout.is_new()
+        if is_new and opening.holds_only_our_files(root):  # the app may have made it for its log
             with contextlib.suppress(OSError):
                 root.chmod(0o700)
-        ix, problem = _open_checked(root, index_dir, full_check)
+        ix, problem = opening.open_checked(layout, full_check)
         library = cls(root, ix, extractor)
         if problem is not None:
             count = 0
@@ -110,19 +92,53 @@ class Library:
         return library
 
     @property
+    def root(self) -> Path:
+        """The library folder."""
+        return self.storage.root
+
+    @property
+    def layout(self) -> LibraryLayout:
+        """Where each part of the library folder lives."""
+        return self.storage.layout
+
+    @property
+    def ix(self) -> Any:
+        """The Whoosh index of the current generation."""
+        return self.storage.ix
+
+    @ix.setter
+    def ix(self, ix: Any) -> None:
+        self.storage.ix = ix
+
+    @property
+    def extraction(self) -> Extraction:
+        """The entity extraction (model, worker processes and cache)."""
+        return self.storage.extraction
+
+    @property
+    def custom_extractor(self) -> Extractor | None:
+        """The extractor that replaces the model, if one was given."""
+        return self.storage.custom_extractor
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the Whoosh index lives."""
+        return self.layout.index_dir
+
+    @property
     def manifest_path(self) -> Path:
         """Where the import manifest lives."""
-        return self.root / "manifest.json"
+        return self.layout.manifest_path
 
     @property
     def store_dir(self) -> Path:
         """Where the copies of imported files live."""
-        return self.root / "store"
+        return self.layout.store_dir
 
     @property
     def corrections_path(self) -> Path:
         """Where the user's entity corrections live."""
-        return self.root / "corrections.json"
+        return self.layout.corrections_path
 
     def article_count(self) -> int:
         """Return how many articles the library holds."""
@@ -172,7 +188,7 @@ class Library:
         stored = self._searchers.get(self.ix).document(id=article_id)
         if stored is None:
             raise ArticleNotFoundError(f"The library has no article with id {article_id}.")
-        return _article_from_stored(stored)
+        return document.article_from_stored(stored)
 
     def find_by_path(self, path: Path) -> Article:
         """Return the article imported from `path`."""
@@ -184,7 +200,9 @@ class Library:
     def articles(self) -> list[Article]:
         """Return every article, newest publication first."""
         with self.ix.searcher() as searcher:
-            found = [_article_from_stored(fields) for fields in searcher.all_stored_fields()]
+            found = [
+                document.article_from_stored(fields) for fields in searcher.all_stored_fields()
+            ]
         return sorted(found, key=lambda a: (a.published or "", a.title), reverse=True)
 
     def raw_mentions(self, article: Article) -> list[Mention]:
@@ -202,13 +220,18 @@ class Library:
 
     def entity_corrections(self) -> Corrections:
         """The user's corrections to extracted entities."""
-        return corrections.load(self.corrections_path)
+        return self.storage.entity_corrections()
+
+    def read_manifest(self) -> Manifest:
+        """The import manifest of the current index generation."""
+        return self.storage.read_manifest()
 
     def entities(self) -> list[EntityRow]:
         """The library's entity table: one row per entity, most mentioned first."""
         fixes = self.entity_corrections()
         return entity_table.build(
-            (article.id, corrections.apply(fixes, raw)) for article, raw in self._cached_raw()
+            (article.id, corrections.apply(fixes, raw))
+            for article, raw in self.storage.cached_raw(self.articles())
         )
 
     def hide_entity(self, name: str) -> None:
@@ -234,7 +257,7 @@ class Library:
         library.
         """
         with WriteLock(self.root) as lock:
-            run = importer.Import(self, [p.resolve() for p in paths], rescan, lock)
+            run = importer.Import(self.storage, [p.resolve() for p in paths], rescan, lock)
             yield from run.run()
 
     def verify(self) -> list[str]:
@@ -245,14 +268,7 @@ class Library:
     def rebuild(self, reason: str = "") -> Iterator[Progress]:
         """Build a new index from the library's copies of its articles, then swap it in."""
         with WriteLock(self.root) as lock:
-            self.ix = yield from rebuilding.rebuild(self, reason, lock)
-
-    # Used by the importer and the rebuild; not for callers outside the core.
-
-    @property
-    def index_dir(self) -> Path:
-        """Where the Whoosh index lives."""
-        return self.root / "index"
+            self.ix = yield from rebuilding.rebuild(self.storage, reason, lock)
 
     def _correct(self, updated: Corrections, *names: str) -> None:
         """Save corrections and re-index the articles that mention `names` (no model runs)."""
@@ -261,7 +277,7 @@ class Library:
             before = self.entity_corrections()
             corrections.save(updated, self.corrections_path)
             affected = []
-            for article, raw in self._cached_raw():
+            for article, raw in self.storage.cached_raw(self.articles()):
                 mentioned = {corrections.key(m) for m in raw}
                 mentioned |= {corrections.key(m) for m in corrections.apply(before, raw)}
                 if keys & mentioned:
@@ -274,180 +290,10 @@ class Library:
                 held.setdefault(source.article_id, []).append((path, source.size, source.mtime_ns))
             with index.writing(self.ix, self.root) as writer:
                 for article, mentions in affected:
-                    self.write_document(writer, article, held.get(article.id, []), mentions)
-                self.commit(writer, working)
-
-    def _cached_raw(self) -> Iterator[tuple[Article, list[Mention]]]:
-        """Every article with its extracted mentions, read from the cache with one connection.
-
-        Library-wide work (the entity table, corrections) never runs the model; an article
-        the cache does not know counts as having no entities.
-        """
-        articles = self.articles()
-        if self.custom_extractor is not None:
-            for article in articles:
-                yield article, self.custom_extractor(article)
-            return
-        with ExtractionCache(self.extraction.cache_path) as cache:
-            for article in articles:
-                yield article, self.extraction.cached(article, cache) or []
-
-    def read_manifest(self) -> Manifest:
-        """The import manifest of the current index generation (rebuilt from it if stale)."""
-        loaded = manifest.load(self.manifest_path)
-        generation = self.ix.latest_generation()
-        if loaded is not None and loaded.generation == generation:
-            return loaded
-        rebuilt = Manifest(generation=generation)
-        with self.ix.searcher() as searcher:
-            for fields in searcher.all_stored_fields():
-                for path, size, mtime_ns in json.loads(fields.get("sources", "[]")):
-                    rebuilt.sources[path] = Source(fields["id"], size, mtime_ns)
-        return rebuilt
-
-    def write_document(
-        self,
-        writer: Any,
-        article: Article,
-        sources: Sequence[tuple[str, int, int]],
-        mentions: Sequence[Mention],
-        *,
-        is_new: bool = False,
-    ) -> None:
-        """Add or replace the index document of `article`, imported from `sources`.
-
-        `is_new` says the index cannot hold this id yet: adding then skips the search for an
-        old copy in every segment, which grows with the segments a long import leaves.
-        """
-        stored_name = store.name_for(article.id, article.path.suffix)
-        fields = document.fields(article, stored_name, sources, mentions)
-        if is_new:
-            writer.add_document(**fields)
-        else:
-            writer.update_document(**fields)
-
-    def commit(
-        self,
-        writer: Any,
-        working: Manifest,
-        *,
-        copies: Sequence[Path] = (),
-        last: bool = False,
-    ) -> None:
-        """Commit, make it durable, then record it: only then does it count as imported.
-
-        `copies` are store files written without fsync; they are synced first, so that the
-        index never names an article whose copy could be lost. Segments are merged by size
-        tier (index.merge_tiers); an import's `last` commit merges more (index.compact).
-        """
-        durable.sync_files(list(copies))
-        writer.commit(mergetype=index.compact if last else index.merge_tiers)
-        # Whoosh never fsyncs; an article counts as imported only once it is on disk.
-        durable.sync_files(integrity.index_files(self.index_dir))
-        self.ix = index.open_or_create(self.index_dir)
-        working.generation = self.ix.latest_generation()
-        self.record_files()
-        manifest.save(working, self.manifest_path)
-
-    def record_files(self) -> None:
-        """Record the index files of the current commit (sizes and checksums)."""
-        previous = integrity.load(self.index_dir)
-        files = integrity.record(self.index_dir, previous)
-        integrity.save(self.index_dir, files, self.ix.latest_generation())
-
-    def clean_leftovers(self) -> None:
-        """Remove what killed imports left behind (call with the write lock held)."""
-        index.clean_leftovers(self.ix, self.index_dir)
-        for folder in (self.root, self.store_dir):
-            for leftover in folder.rglob(".*.tmp") if folder.is_dir() else ():
-                leftover.unlink(missing_ok=True)
+                    self.storage.write_document(writer, article, held.get(article.id, []), mentions)
+                self.storage.commit(writer, working)
 
 
 def sample_articles() -> Path:
     """The folder of sample articles a new library starts with."""
     return resource("articles")
-
-
-def _holds_only_our_files(root: Path) -> bool:
-    """True for a folder the reader may make private: the user's own files are not in it.
-
-    `--library ~/Documents/cases` must not lock others out of a folder the user shares.
-    """
-    ours = {"reader.log", "window-state.ini", writelock.LOCK_NAME}
-    try:
-        return all(entry.name in ours for entry in root.iterdir())
-    except OSError:
-        return False
-
-
-def _article_from_stored(fields: dict[str, Any]) -> Article:
-    return Article(
-        id=fields["id"],
-        path=Path(fields["path"]),
-        title=fields["title"],
-        body=fields["body"],
-        format=fields["format"],
-        published=fields.get("published") or None,
-        author=fields.get("author"),
-        source=fields.get("source"),
-        url=fields.get("url"),
-        summary=fields.get("summary"),
-    )
-
-
-def _open_checked(root: Path, index_dir: Path, full_check: bool) -> tuple[Any, str | None]:
-    """Open the index and check it against the record of its files; say what is wrong."""
-    if not index_dir.exists() and (root / "manifest.json").exists():
-        return None, "its folder is missing"
-    try:
-        ix = index.open_with_retry(index_dir)
-    except IndexDamagedError as error:
-        return None, f"it could not be opened: {error.__cause__ or error}"
-    check = integrity.full_problems if full_check else integrity.quick_problems
-    for attempt in range(4):
-        if writelock.is_held(root):
-            return ix, _probe(ix)  # an import is committing right now; its files are in flux
-        files = integrity.load(index_dir)
-        recorded = integrity.generation_of(index_dir)
-        if files is None and ix.latest_generation() <= 0:
-            return ix, None  # a new, empty index
-        if files is not None and recorded == ix.latest_generation():
-            problems = check(index_dir, files)
-            if not problems:
-                return ix, _probe(ix)
-        elif files is not None and recorded is not None and recorded < ix.latest_generation():
-            # The last commit's record was never written (the process died, or the disk was
-            # full, right after committing). Read the index through; if it holds, record it.
-            problem = _probe(ix, thorough=True)
-            if problem is None:
-                _record_if_idle(root, ix, index_dir)
-            return ix, problem
-        else:
-            problems = ["its file record is missing or unreadable"]
-        time.sleep(0.1 * (attempt + 1))
-        ix = index.open_with_retry(index_dir)
-    return ix, "; ".join(problems[:3])
-
-
-def _probe(ix: Any, *, thorough: bool = False) -> str | None:
-    """Read the index a little (or, `thorough`, every term of every field); say what failed."""
-    try:
-        with ix.searcher() as searcher:
-            searcher.doc_count()
-            if thorough:
-                reader = searcher.reader()
-                for field in ("id", "title", "body"):
-                    for _ in reader.lexicon(field):
-                        pass
-                list(searcher.all_stored_fields())
-    except Exception as error:  # any exception from a fresh open means damage
-        return f"it could not be read: {error}"
-    return None
-
-
-def _record_if_idle(root: Path, ix: Any, index_dir: Path) -> None:
-    try:
-        with WriteLock(root):
-            integrity.save(index_dir, integrity.record(index_dir), ix.latest_generation())
-    except (IndexBusyError, OSError):
-        pass  # the next commit records it

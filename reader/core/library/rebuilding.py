@@ -12,7 +12,7 @@ import logging
 import shutil
 from collections.abc import Generator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.core import durable
 from reader.core.entities import corrections
@@ -23,24 +23,23 @@ from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import ParseGuard
 from reader.core.library import integrity, manifest, store
+from reader.core.library.layout import LibraryLayout
 from reader.core.library.manifest import Manifest, Source
 from reader.core.library.progress import ADDED, FAILED, Progress
+from reader.core.library.storage import Storage
 from reader.core.library.writelock import WriteLock
-
-if TYPE_CHECKING:
-    from reader.core.library.library import Library
 
 log = logging.getLogger(__name__)
 
 
-def rebuild(library: Library, reason: str, lock: WriteLock) -> Generator[Progress, None, Any]:
+def rebuild(storage: Storage, reason: str, lock: WriteLock) -> Generator[Progress, None, Any]:
     """Yield progress while rebuilding; return the new index. `lock` is held by the caller."""
-    log.warning("Rebuilding the search index of %s: %s", library.root, reason or "asked to")
-    sources = _known_sources(library)
+    log.warning("Rebuilding the search index of %s: %s", storage.root, reason or "asked to")
+    sources = _known_sources(storage)
     by_article: dict[str, list[tuple[str, Source]]] = {}
     for path, source in sorted(sources.sources.items()):
         by_article.setdefault(source.article_id, []).append((path, source))
-    new_dir = library.root / "index.rebuild"
+    new_dir = storage.layout.rebuild_dir
     shutil.rmtree(new_dir, ignore_errors=True)
     ix = index.open_or_create(new_dir)
     working = Manifest()
@@ -49,15 +48,15 @@ def rebuild(library: Library, reason: str, lock: WriteLock) -> Generator[Progres
     # One commit at the end: the new index is swapped in only when complete, so commits
     # along the way would only add segment merges (a 10k rebuild took 85 s with them).
     writer = ix.writer(limitmb=index.WRITER_MEMORY_MB)
-    fixes = library.entity_corrections()
+    fixes = storage.entity_corrections()
     # The copies were read once at import, but the parsers may have changed since.
     guard = ParseGuard(heartbeat=lock.beat)
     try:
-        with ExtractionCache(library.extraction.cache_path) as cache:
+        with ExtractionCache(storage.extraction.cache_path) as cache:
             for done, (article_id, paths) in enumerate(sorted(by_article.items()), start=1):
                 lock.beat()
                 first_path = Path(paths[0][0])
-                problem = _add(library, writer, working, article_id, paths, cache, fixes, guard)
+                problem = _add(storage, writer, working, article_id, paths, cache, fixes, guard)
                 if problem is None:
                     written += 1
                 status = FAILED if problem else ADDED
@@ -73,20 +72,22 @@ def rebuild(library: Library, reason: str, lock: WriteLock) -> Generator[Progres
     with lock.beating():
         durable.sync_files(integrity.index_files(new_dir))
         integrity.save(new_dir, integrity.record(new_dir), ix.latest_generation())
-        _swap(library.root, new_dir)
-    ix = index.open_or_create(library.index_dir)
+        _swap(storage.layout, new_dir)
+    ix = index.open_or_create(storage.layout.index_dir)
     working.generation = ix.latest_generation()
-    manifest.save(working, library.manifest_path)
+    manifest.save(working, storage.layout.manifest_path)
     return ix
 
 
-def _known_sources(library: Library) -> Manifest:
+def _known_sources(storage: Storage) -> Manifest:
     """What the library holds: the manifest if it is readable, else the store's files."""
-    loaded = manifest.load(library.manifest_path)
+    loaded = manifest.load(storage.layout.manifest_path)
     if loaded is not None and loaded.sources:
         return loaded
     found = Manifest()
-    for copy in sorted(library.store_dir.rglob("*")) if library.store_dir.is_dir() else []:
+    for copy in (
+        sorted(storage.layout.store_dir.rglob("*")) if storage.layout.store_dir.is_dir() else []
+    ):
         if copy.is_file() and not copy.name.startswith("."):
             stat = copy.stat()
             found.sources[str(copy)] = Source(copy.stem, stat.st_size, stat.st_mtime_ns)
@@ -94,7 +95,7 @@ def _known_sources(library: Library) -> Manifest:
 
 
 def _add(
-    library: Library,
+    storage: Storage,
     writer: Any,
     working: Manifest,
     article_id: str,
@@ -105,7 +106,7 @@ def _add(
 ) -> str | None:
     """Index one article from its copy (or, failing that, its original); return a problem."""
     original = Path(paths[0][0])
-    copy = library.store_dir / store.name_for(article_id, original.suffix)
+    copy = storage.layout.store_dir / store.name_for(article_id, original.suffix)
     data = None
     for candidate in (copy, original):
         try:
@@ -124,19 +125,19 @@ def _add(
     for path, source in paths:
         working.sources[path] = source
     sources = [(path, source.size, source.mtime_ns) for path, source in paths]
-    if library.custom_extractor is not None:
-        found = library.custom_extractor(article)
+    if storage.custom_extractor is not None:
+        found = storage.custom_extractor(article)
     else:
-        found = library.extraction.cached(article, cache) or []
+        found = storage.extraction.cached(article, cache) or []
     mentions = corrections.apply(fixes, found)
-    library.write_document(writer, article, sources, mentions, is_new=True)
+    storage.write_document(writer, article, sources, mentions, is_new=True)
     return None
 
 
-def _swap(root: Path, new_dir: Path) -> None:
+def _swap(layout: LibraryLayout, new_dir: Path) -> None:
     """Put the rebuilt index in place of the old one."""
-    old = root / "index"
-    damaged = root / "index.damaged"
+    old = layout.index_dir
+    damaged = layout.damaged_dir
     shutil.rmtree(damaged, ignore_errors=True)
     try:
         if old.exists():
@@ -146,5 +147,5 @@ def _swap(root: Path, new_dir: Path) -> None:
         raise LibraryError(
             f"The rebuilt index could not be put in place: {error.strerror}."
         ) from error
-    durable.sync_directory(root)
+    durable.sync_directory(layout.root)
     shutil.rmtree(damaged, ignore_errors=True)

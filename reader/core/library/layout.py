@@ -1,0 +1,52 @@
+"""LibraryLayout: the names of everything a library folder holds, spelled in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class LibraryLayout:
+    """Where each part of the library folder `root` lives."""
+
+    root: Path
+
+    @property
+    def index_dir(self) -> Path:
+        """The Whoosh index."""
+        return self.root / "index"
+
+    @property
+    def rebuild_dir(self) -> Path:
+        """A new index being built beside the old one."""
+        return self.root / "index.rebuild"
+
+    @property
+    def damaged_dir(self) -> Path:
+        """The last index a rebuild replaced, kept for inspection."""
+        return self.root / "index.damaged"
+
+    @property
+    def manifest_path(self) -> Path:
+        """The import manifest: source path → article id, size, mtime."""
+        return self.root / "manifest.json"
+
+    @property
+    def store_dir(self) -> Path:
+        """The library's own copy of each imported file, named by its hash."""
+        return self.root / "store"
+
+    @property
+    def corrections_path(self) -> Path:
+        """The user's entity corrections."""
+        return self.root / "corrections.json"
+
+    @property
+    def cache_path(self) -> Path:
+        """The extraction cache."""
+        return self.root / "cache.sqlite"
+
+    def is_new(self) -> bool:
+        """True when the folder holds no index and no manifest yet."""
+        return not self.index_dir.exists() and not self.manifest_path.exists()
