@@ -1,0 +1,165 @@
+"""Case and statute citations in a text, found by eyecite and resolved to the case they cite.
+
+"410 U.S. 113" is a full citation; "410 U.S., at 120", "Id. at 125" and "Roe, supra" are short
+forms that refer back to one, and are given the full citation as their value, so that a search
+for "410 U.S. 113" finds every article that cites the case however it was written. eyecite is
+imported on the first call (about 0.4 s, DECISIONS.md), so starting the app does not pay for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eyecite.models import CitationBase
+
+log = logging.getLogger(__name__)
+
+CASE = "CASE"
+STATUTE = "STATUTE"
+SHORT = "SHORT"
+ID = "ID"
+SUPRA = "SUPRA"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation's span in the text (str offsets, end exclusive) and the citation it names.
+
+    `value` is the normalised full citation ("410 U.S. 113", "42 U.S.C. § 1983"); for a short
+    form whose full citation is not in the text it is the short form itself ("963 F.3d at 770").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str  # CASE, STATUTE, SHORT, ID or SUPRA
+    value: str
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Return the citations in `text` in order; an id. or supra that refers to nothing is left out."""
+    if not any(ch.isdigit() for ch in text):
+        return []  # every citation, or the one an id. refers to, has a number
+    from eyecite import get_citations, resolve_citations
+
+    found = get_citations(text, tokenizer=_tokenizer())
+    resolved: dict[int, Any] = {}
+    for resource, cites in resolve_citations(found).items():
+        for cite in cites:
+            resolved[id(cite)] = resource.citation
+    citations = []
+    for cite in found:
+        full = resolved.get(id(cite)) or _same_volume(cite, found)
+        citation = _citation(text, cite, full)
+        if citation is not None:
+            citations.append(citation)
+    return sorted(citations, key=lambda c: (c.start, c.end))
+
+
+def _same_volume(cite: CitationBase, found: list[CitationBase]) -> CitationBase | None:
+    """The one earlier full citation a short form's volume and reporter fit, if only one does.
+
+    eyecite leaves a short form unresolved when it cannot match the case name before it
+    ("Alder, 512 U.S., at 309" after "Alder v. Birch, 512 U.S. 301"); the volume, reporter and
+    a pin page after the first page say as much.
+    """
+    from eyecite.models import FullCaseCitation, ShortCaseCitation
+
+    if not isinstance(cite, ShortCaseCitation):
+        return None
+    volume, reporter, pin = (cite.groups.get(k) for k in ("volume", "reporter", "page"))
+    candidates = {
+        _case_value(full): full
+        for full in found
+        if isinstance(full, FullCaseCitation)
+        and full.span()[0] < cite.span()[0]
+        and full.groups.get("volume") == volume
+        and _reporter(full) == _reporter(cite)
+        and _page_before(full.groups.get("page"), pin)
+    }
+    return next(iter(candidates.values())) if len(candidates) == 1 and reporter else None
+
+
+def _page_before(page: str | None, pin: str | None) -> bool:
+    return bool(page and pin and page.isdigit() and pin.isdigit() and int(page) <= int(pin))
+
+
+@functools.cache
+def _tokenizer() -> Any:
+    from eyecite.tokenizers import default_tokenizer
+
+    # eyecite logs "Unknown overlap case" at WARNING for ordinary short forms; that is its
+    # business, not the reader's log.
+    logging.getLogger("eyecite").setLevel(logging.ERROR)
+    return default_tokenizer
+
+
+def _citation(text: str, cite: CitationBase, full: CitationBase | None) -> Citation | None:
+    from eyecite.models import (
+        FullCaseCitation,
+        FullLawCitation,
+        IdCitation,
+        ShortCaseCitation,
+        SupraCitation,
+    )
+
+    start, end = cite.span()
+    if isinstance(cite, FullCaseCitation):
+        kind, value = CASE, _case_value(cite)
+    elif isinstance(cite, FullLawCitation):
+        kind, value = STATUTE, _law_value(cite)
+    elif isinstance(cite, ShortCaseCitation):
+        kind = SHORT
+        value = _full_value(full) if full is not None else _short_value(cite)
+    elif isinstance(cite, IdCitation | SupraCitation) and full is not None:
+        kind, value = (ID if isinstance(cite, IdCitation) else SUPRA), _full_value(full)
+    else:
+        return None
+    span = text[start:end].rstrip(" ,;.")
+    if isinstance(cite, IdCitation | FullCaseCitation | FullLawCitation):
+        span = text[start:end].rstrip(" ,;")  # "Id." keeps its full stop
+    if not span or not value:
+        return None
+    return Citation(start, start + len(span), span, kind, value)
+
+
+def _full_value(cite: CitationBase) -> str:
+    from eyecite.models import FullLawCitation
+
+    return _law_value(cite) if isinstance(cite, FullLawCitation) else _case_value(cite)
+
+
+def _case_value(cite: CitationBase) -> str:
+    groups = cite.groups
+    reporter = _reporter(cite)
+    return " ".join([groups.get("volume") or "", reporter, groups.get("page") or "___"]).strip()
+
+
+def _short_value(cite: CitationBase) -> str:
+    groups = cite.groups
+    return (
+        f"{groups.get('volume') or ''} {_reporter(cite)} at {groups.get('page') or '___'}".strip()
+    )
+
+
+def _reporter(cite: CitationBase) -> str:
+    # The reporter as the reporters database spells it: "SW3d" and "S.W.3d" are one reporter.
+    edition = getattr(cite, "corrected_reporter", None)
+    reporter = edition() if callable(edition) else None
+    return str(reporter or cite.groups.get("reporter") or "")
+
+
+def _law_value(cite: CitationBase) -> str:
+    # eyecite's corrected_citation() drops the subject ("Cal. Penal Code" became "Cal. Code"),
+    # so the statute is written from its own parts.
+    groups = cite.groups
+    parts = [groups.get("title") or "", groups.get("reporter") or "", "§", groups.get("section")]
+    return (
+        " ".join(p for p in parts if p)
+        if groups.get("section")
+        else " ".join(cite.matched_text().split())
+    )

@@ -1,0 +1,73 @@
+"""Docket and case numbers of common US court formats ("No. 14-981", "1:17-cv-01234-ABC").
+
+Plain patterns, not a model: each court family writes its numbers one way, and a number
+that is only digits and a hyphen ("21-1397") is taken only where nothing else in the text
+makes it a date, a range or a longer number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PATTERNS = [
+    # Federal district and bankruptcy courts: office, year, case type, number, judges.
+    r"\d{1,2}:\d{2}-[a-zA-Z]{2,4}-\d{3,6}(?:-[A-Z]{2,5}){0,3}",
+    # Texas courts of appeals: court, year, number, CV or CR.
+    r"\d{2}-\d{2}-\d{5}-C[VR]",
+    # Texas Court of Criminal Appeals writs: "WR-82,851-01".
+    r"WR-\d{2},\d{3}-\d{2}",
+    # New York Appellate Division: "CV-24-1712", "CR-23-0297".
+    r"C[VR]-\d{2}-\d{4}",
+    # Georgia Court of Appeals: "A21A0733", "A22D0077".
+    r"A\d{2}[A-Z]\d{4}",
+    # Supreme Court applications: "04A289", "25A561".
+    r"\d{2}A\d{1,4}",
+    # Magistrate numbers in the Southern District of New York: "21 Mag. 4335".
+    r"\d{2} Mag\. \d{3,5}",
+    # Year and number: Supreme Court "14-981", state courts "24-0023", bankruptcy "10-12345".
+    r"\d{2}-\d{3,6}",
+]
+# Not inside a longer number, hyphen chain or word ("03-07-24" is a date, "2014-15" a range).
+_DOCKET = re.compile(r"(?<![\w\-:,./])(?:" + "|".join(_PATTERNS) + r")(?![\w\-]|[,.:/]\d)")
+_PREFIX = re.compile(r"(?:\b(?:Nos?|Case|Docket|Cause)\.?(?: No\.?)?\s*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DocketNumber:
+    """A docket or case number's span (str offsets, end exclusive) and its normalised form."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+def find_docket_numbers(text: str) -> list[DocketNumber]:
+    """Return the docket and case numbers in `text`, in order."""
+    found = []
+    for match in _DOCKET.finditer(text):
+        number = match.group(0)
+        if re.fullmatch(r"\d{2}-\d{3,6}", number) and not _is_bare_number_docket(text, match):
+            continue
+        found.append(DocketNumber(match.start(), match.end(), number, normalise(number)))
+    return found
+
+
+def normalise(number: str) -> str:
+    """The form a docket number is searched by: the case type in lower case, as PACER writes it."""
+    federal = re.fullmatch(r"(\d{1,2}:\d{2}-)([a-zA-Z]{2,4})(-.*)", number)
+    if federal:
+        return federal.group(1) + federal.group(2).lower() + federal.group(3).upper()
+    return " ".join(number.split())
+
+
+def _is_bare_number_docket(text: str, match: re.Match[str]) -> bool:
+    """A bare "21-1397" counts after "No." or "Case", or on a line of its own (a docket list)."""
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _PREFIX.search(before):
+        return True
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip() == match.group(0) or line.lstrip().startswith(match.group(0) + " ")

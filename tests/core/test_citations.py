@@ -1,0 +1,73 @@
+"""Citations and docket numbers found in small texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.entities.citations import CASE, ID, SHORT, STATUTE, SUPRA, find_citations
+from reader.core.entities.docket_numbers import find_docket_numbers
+
+OPINION = (
+    "The panel relied on Alder v. Birch, 512 U.S. 301, 305 (1994). Alder, 512 U.S., at 309. "
+    "Id. at 310. The claim arises under 42 U.S.C. § 1983. See Cedar v. Dunn, 88 F.4th 12 "
+    "(2d Cir. 2023); Cedar, supra, at 15."
+)
+
+
+def test_full_short_id_and_supra_resolve_to_the_full_citation() -> None:
+    found = [(c.text, c.kind, c.value) for c in find_citations(OPINION)]
+    assert found == [
+        ("512 U.S. 301", CASE, "512 U.S. 301"),
+        ("512 U.S., at 309", SHORT, "512 U.S. 301"),
+        ("Id. at 310", ID, "512 U.S. 301"),
+        ("42 U.S.C. § 1983", STATUTE, "42 U.S.C. § 1983"),
+        ("88 F.4th 12", CASE, "88 F.4th 12"),
+        ("supra, at 15", SUPRA, "88 F.4th 12"),
+    ]
+
+
+def test_offsets_point_at_the_citation_text() -> None:
+    for citation in find_citations(OPINION):
+        assert OPINION[citation.start : citation.end] == citation.text
+
+
+def test_reporter_spelt_without_stops_is_normalised() -> None:
+    (citation,) = find_citations("from the court of appeals (04-21-00100-CV, 650 SW3d 77, 1-2-22)")
+    assert citation.value == "650 S.W.3d 77"
+
+
+def test_id_with_nothing_before_it_is_left_out() -> None:
+    assert find_citations("She said she had not. Id. The hearing resumed at 3.") == []
+
+
+def test_text_without_citations_gives_none() -> None:
+    assert find_citations("The jury returned after lunch on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Case 1:17-cv-01234-ABC Document 12", "1:17-cv-01234-ABC"),
+        ("Case 3:05-CV-0440 was filed", "3:05-cv-0440"),
+        ("The petition, No. 14-981, was argued", "14-981"),
+        ("appeal (01-18-00277-CR) from Harris County", "01-18-00277-CR"),
+        ("In re Oak Farms, Case No. 10-12345 (Bankr.)", "10-12345"),
+        ("Nos. 21-1397 and others", "21-1397"),
+        ("Application 25A561 to the Justice", "25A561"),
+    ],
+)
+def test_docket_numbers_of_common_formats(text: str, expected: str) -> None:
+    assert [d.value for d in find_docket_numbers(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The seasons 2014-15 and 2015-16 were cut short.",
+        "It was filed 03-07-24 and heard on 11-22-23.",
+        "Call 505-827-6000 or 24-7 support.",
+        "Of the 21-1397 figure nothing was said.",
+    ],
+)
+def test_numbers_that_are_not_dockets_are_left_alone(text: str) -> None:
+    assert find_docket_numbers(text) == []
