@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from eyecite.models import CitationBase
+# eyecite's citation objects are untyped; they stay inside this module.
+CitationBase = Any
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +41,15 @@ class Citation:
 
 
 def find_citations(text: str) -> list[Citation]:
-    """Return the citations in `text` in order; an id. or supra that refers to nothing is left out."""
+    """Return the citations in `text` in order; an id. or supra citing nothing is left out."""
     if not any(ch.isdigit() for ch in text):
         return []  # every citation, or the one an id. refers to, has a number
     from eyecite import get_citations, resolve_citations
 
     found = get_citations(text, tokenizer=_tokenizer())
     resolved: dict[int, Any] = {}
-    for resource, cites in resolve_citations(found).items():
+    resources: dict[Any, list[Any]] = resolve_citations(found)
+    for resource, cites in resources.items():
         for cite in cites:
             resolved[id(cite)] = resource.citation
     citations = []
@@ -76,12 +77,16 @@ def _same_volume(cite: CitationBase, found: list[CitationBase]) -> CitationBase 
         _case_value(full): full
         for full in found
         if isinstance(full, FullCaseCitation)
-        and full.span()[0] < cite.span()[0]
+        and _start(full) < _start(cite)
         and full.groups.get("volume") == volume
         and _reporter(full) == _reporter(cite)
         and _page_before(full.groups.get("page"), pin)
     }
     return next(iter(candidates.values())) if len(candidates) == 1 and reporter else None
+
+
+def _start(cite: CitationBase) -> int:
+    return int(cite.span()[0])
 
 
 def _page_before(page: str | None, pin: str | None) -> bool:
