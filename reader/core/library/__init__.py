@@ -2,7 +2,8 @@
 integrity record, the write lock, and the `Library` facade that callers use.
 """
 
-from reader.core.library.library import Library, sample_articles
+from reader.core.library.first_run import sample_articles
+from reader.core.library.library import Library
 from reader.core.library.paths import AppPaths
 from reader.core.library.progress import Progress
 

@@ -47,6 +47,29 @@ class LibraryLayout:
         """The extraction cache."""
         return self.root / "cache.sqlite"
 
+    @property
+    def samples_marker(self) -> Path:
+        """Written once the sample articles of a first run are committed."""
+        return self.root / "samples.done"
+
+    def has_copies(self) -> bool:
+        """True when the store holds at least one copy of an imported file."""
+        try:
+            return any(
+                path.is_file() and not path.name.startswith(".")
+                for path in self.store_dir.rglob("*")
+            )
+        except OSError:
+            return False
+
     def is_new(self) -> bool:
-        """True when the folder holds no index and no manifest yet."""
-        return not self.index_dir.exists() and not self.manifest_path.exists()
+        """True when the folder holds no index, no manifest and no copies of articles.
+
+        A folder with copies in its store is never new: whatever else is missing is rebuilt
+        from them.
+        """
+        return (
+            not self.index_dir.exists()
+            and not self.manifest_path.exists()
+            and not self.has_copies()
+        )

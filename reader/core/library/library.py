@@ -1,4 +1,8 @@
-"""Library: a folder holding the search index, the import manifest and copies of the articles."""
+"""Library: a folder holding the search index, the import manifest and copies of the articles.
+
+Longer than 300 lines because it is the facade: each thing the app and the command line do
+with a library is one method here, delegating to the module that does the work.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +11,37 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.core.articles import Article
 from reader.core.entities import corrections, entity_table
 from reader.core.entities.corrections import Corrections
 from reader.core.entities.entity_table import EntityRow
 from reader.core.entities.extraction import Extraction
-from reader.core.errors import ArticleNotFoundError, IndexDamagedError, LibraryError
+from reader.core.errors import (
+    ArticleNotFoundError,
+    IndexBusyError,
+    IndexDamagedError,
+    LibraryError,
+    ReaderError,
+)
 from reader.core.index import document, query
 from reader.core.index import whoosh_index as index
 from reader.core.index.filters import Filters
 from reader.core.index.search_result import SearchResult
 from reader.core.index.searchers import Searchers
 from reader.core.index.vocabulary import Vocabulary
-from reader.core.library import importer, integrity, opening, rebuilding
+from reader.core.library import correcting, first_run, importer, integrity, opening, rebuilding
+from reader.core.library.first_run import sample_articles
 from reader.core.library.layout import LibraryLayout
 from reader.core.library.manifest import Manifest
 from reader.core.library.progress import Progress
 from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
-from reader.core.resources import resource
-from reader.core.text.folding import fold
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Library:
@@ -41,7 +51,7 @@ class Library:
         self.storage = Storage(root, ix, extractor)
         self._searchers = Searchers()
         self._vocabulary = Vocabulary()
-        self.repaired: str | None = None  # set when opening had to rebuild a damaged index
+        self.repaired: str | None = None  # set when the index had to be rebuilt from the copies
 
     @classmethod
     def open(
@@ -52,6 +62,7 @@ class Library:
         extractor: Extractor | None = None,
         progress: Callable[[Progress], None] | None = None,
         full_check: bool = False,
+        notice: Callable[[str], None] | None = None,
     ) -> Library:
         """Open (or create) the library in `root`; a new one starts with the sample articles.
 
@@ -60,6 +71,7 @@ class Library:
         Opening compares file sizes with the record of the last commit; `full_check` also
         reads every file and compares checksums (what the app does in the background).
         `extractor` replaces the entity extractor (e.g. `lambda article: []` for text only).
+        `notice` hears a sentence before the samples of a first run are imported.
         """
         try:
             # Private, like a mail folder: it holds copies of the user's case documents.
@@ -69,23 +81,16 @@ class Library:
                 f"The library folder {root} cannot be created: {error.strerror}."
             ) from error
         layout = LibraryLayout(root)
-        is_new = layout.is_new()
-        if is_new and opening.holds_only_our_files(root):  # the app may have made it for its log
+        if layout.is_new() and opening.holds_only_our_files(root):  # the app may have made it
             with contextlib.suppress(OSError):
                 root.chmod(0o700)
         ix, problem = opening.open_checked(layout, full_check)
         library = cls(root, ix, extractor)
         if problem is not None:
-            count = 0
-            for step in library.rebuild(problem):
-                count = step.committed
-                if progress:
-                    progress(step)
-            library.repaired = (
-                f"The search index was damaged ({problem}), so it was rebuilt from the "
-                f"library's copies of its {count} articles."
-            )
-        elif is_new and samples:
+            library.repair(problem, progress)
+        if samples and library.samples_pending():
+            if notice:
+                notice(f"Adding the sample articles to the new library in {root}…")
             for step in library.import_paths([sample_articles()]):
                 if progress:
                     progress(step)
@@ -154,26 +159,74 @@ class Library:
         facets: bool = False,
         today: date | None = None,
     ) -> SearchResult:
-        """Search the library; a malformed query is repaired, never raised."""
-        for attempt in (1, 2):
+        """Search the library; a malformed query is repaired, never raised.
+
+        A damaged index is rebuilt from the library's copies before the search answers.
+        """
+        return self._reading(
+            lambda searcher: query.search(
+                searcher,
+                text,
+                limit=limit,
+                today=today or date.today(),
+                filters=filters,
+                facets=facets,
+                vocabulary=self._vocabulary,
+            )
+        )
+
+    def _reading(self, read: Callable[[Any], T]) -> T:
+        """Run `read` on a searcher: retried once on a newer commit, then the index is rebuilt."""
+        rebuilt = False
+        for attempt in range(3):
             try:
-                return query.search(
-                    self._searchers.get(self.ix, fresh=attempt == 2),
-                    text,
-                    limit=limit,
-                    today=today or date.today(),
-                    filters=filters,
-                    facets=facets,
-                    vocabulary=self._vocabulary,
-                )
+                return read(self._searchers.get(self.ix, fresh=attempt > 0))
+            except ReaderError:
+                raise
             except Exception as error:  # Whoosh raises many types on damaged files
-                if attempt == 2:
+                if rebuilt:
                     raise IndexDamagedError(
-                        "The search index could not be read; it needs to be rebuilt."
+                        "The search index could not be read even after it was rebuilt from "
+                        "the library's copies; the library folder may be on a failing disk."
                     ) from error
-                # A commit may have replaced the files under us: read the new generation.
-                self.ix = index.open_with_retry(self.index_dir)
+                if attempt == 0 and self._reopen():
+                    continue  # a commit had replaced the files under us
+                self.repair(f"it could not be read: {error}")
+                rebuilt = True
         raise AssertionError("unreachable")
+
+    def _reopen(self) -> bool:
+        try:
+            self.ix = index.open_with_retry(self.index_dir)
+        except IndexDamagedError:
+            return False
+        return True
+
+    def repair(self, reason: str, progress: Callable[[Progress], None] | None = None) -> str:
+        """Rebuild a damaged index from the library's copies; return the sentence saying so."""
+        count = 0
+        try:
+            for step in self.rebuild(reason):
+                count = step.committed
+                if progress:
+                    progress(step)
+        except IndexBusyError as error:
+            raise IndexDamagedError(
+                f"The search index is damaged ({reason}), and an import is running, so it "
+                "cannot be rebuilt now; when the import has finished, run "
+                "“legal-reader rebuild”."
+            ) from error
+        self._searchers = Searchers()
+        self._vocabulary = Vocabulary()
+        self.repaired = (
+            f"The search index was damaged ({reason}), so it was rebuilt from the "
+            f"library's copies of its {count} articles."
+        )
+        return self.repaired
+
+    def samples_pending(self) -> bool:
+        """True while the sample articles of the first run have not been committed."""
+        return first_run.pending(self.storage)
 
     def latest(self, limit: int = 20, *, facets: bool = False) -> SearchResult:
         """The newest articles, as hits (what the app lists before anything is typed).
@@ -181,11 +234,11 @@ class Library:
         With `facets`, the entities of the newest articles are counted, as a search counts
         those of its best hits.
         """
-        return query.latest(self._searchers.get(self.ix), limit=limit, facets=facets)
+        return self._reading(lambda searcher: query.latest(searcher, limit=limit, facets=facets))
 
     def article(self, article_id: str) -> Article:
         """Return the article with id `article_id`."""
-        stored = self._searchers.get(self.ix).document(id=article_id)
+        stored = self._reading(lambda searcher: searcher.document(id=article_id))
         if stored is None:
             raise ArticleNotFoundError(f"The library has no article with id {article_id}.")
         return document.article_from_stored(stored)
@@ -256,9 +309,12 @@ class Library:
         With `rescan`, files that were imported from a given folder and are gone now leave the
         library.
         """
+        resolved = [p.resolve() for p in paths]
         with WriteLock(self.root) as lock:
-            run = importer.Import(self.storage, [p.resolve() for p in paths], rescan, lock)
+            run = importer.Import(self.storage, resolved, rescan, lock)
             yield from run.run()
+        if sample_articles().resolve() in resolved:
+            first_run.mark_done(self.storage)
 
     def verify(self) -> list[str]:
         """Read every index file and compare it with the record of the last commit."""
@@ -271,29 +327,4 @@ class Library:
             self.ix = yield from rebuilding.rebuild(self.storage, reason, lock)
 
     def _correct(self, updated: Corrections, *names: str) -> None:
-        """Save corrections and re-index the articles that mention `names` (no model runs)."""
-        keys = {fold(name) for name in names}
-        with WriteLock(self.root):
-            before = self.entity_corrections()
-            corrections.save(updated, self.corrections_path)
-            affected = []
-            for article, raw in self.storage.cached_raw(self.articles()):
-                mentioned = {corrections.key(m) for m in raw}
-                mentioned |= {corrections.key(m) for m in corrections.apply(before, raw)}
-                if keys & mentioned:
-                    affected.append((article, corrections.apply(updated, raw)))
-            if not affected:
-                return
-            working = self.read_manifest()
-            held: dict[str, list[tuple[str, int, int]]] = {}
-            for path, source in working.sources.items():
-                held.setdefault(source.article_id, []).append((path, source.size, source.mtime_ns))
-            with index.writing(self.ix, self.root) as writer:
-                for article, mentions in affected:
-                    self.storage.write_document(writer, article, held.get(article.id, []), mentions)
-                self.storage.commit(writer, working)
-
-
-def sample_articles() -> Path:
-    """The folder of sample articles a new library starts with."""
-    return resource("articles")
+        correcting.correct(self.storage, self.articles, updated, names)

@@ -28,7 +28,9 @@ def holds_only_our_files(root: Path) -> bool:
 def open_checked(layout: LibraryLayout, full_check: bool) -> tuple[Any, str | None]:
     """Open the index and check it against the record of its files; say what is wrong."""
     root, index_dir = layout.root, layout.index_dir
-    if not index_dir.exists() and layout.manifest_path.exists():
+    if index_dir.exists() and not index_dir.is_dir():
+        return None, "it is a file instead of a folder"
+    if not index_dir.exists() and (layout.manifest_path.exists() or layout.has_copies()):
         return None, "its folder is missing"
     try:
         ix = index.open_with_retry(index_dir)
@@ -41,6 +43,10 @@ def open_checked(layout: LibraryLayout, full_check: bool) -> tuple[Any, str | No
         files = integrity.load(index_dir)
         recorded = integrity.generation_of(index_dir)
         if files is None and ix.latest_generation() <= 0:
+            if layout.has_copies():
+                # Emptied by hand, or a first run killed before its first commit: the store
+                # still holds the articles, so the library is not new.
+                return ix, "it is empty, but the library holds copies of its articles"
             return ix, None  # a new, empty index
         if files is not None and recorded == ix.latest_generation():
             problems = check(index_dir, files)

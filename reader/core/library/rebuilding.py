@@ -8,6 +8,7 @@ so a rebuild that is stopped leaves the library as it was.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 from collections.abc import Generator
@@ -15,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import durable
+from reader.core.articles import Article
 from reader.core.entities import corrections
 from reader.core.entities.corrections import Corrections
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import ArticleFormatError, LibraryError
+from reader.core.index import document
 from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import ParseGuard
@@ -40,7 +43,7 @@ def rebuild(storage: Storage, reason: str, lock: WriteLock) -> Generator[Progres
     for path, source in sorted(sources.sources.items()):
         by_article.setdefault(source.article_id, []).append((path, source))
     new_dir = storage.layout.rebuild_dir
-    shutil.rmtree(new_dir, ignore_errors=True)
+    remove(new_dir)
     ix = index.open_or_create(new_dir)
     working = Manifest()
     total = len(by_article)
@@ -51,12 +54,15 @@ def rebuild(storage: Storage, reason: str, lock: WriteLock) -> Generator[Progres
     fixes = storage.entity_corrections()
     # The copies were read once at import, but the parsers may have changed since.
     guard = ParseGuard(heartbeat=lock.beat)
+    old = _OldIndex(storage.ix)
     try:
         with ExtractionCache(storage.extraction.cache_path) as cache:
             for done, (article_id, paths) in enumerate(sorted(by_article.items()), start=1):
                 lock.beat()
                 first_path = Path(paths[0][0])
-                problem = _add(storage, writer, working, article_id, paths, cache, fixes, guard)
+                problem = _add(
+                    storage, writer, working, (article_id, paths), cache, fixes, guard, old
+                )
                 if problem is None:
                     written += 1
                 status = FAILED if problem else ADDED
@@ -65,10 +71,11 @@ def rebuild(storage: Storage, reason: str, lock: WriteLock) -> Generator[Progres
             writer.commit()
     except BaseException:
         index.abandon(writer)
-        shutil.rmtree(new_dir, ignore_errors=True)
+        remove(new_dir)
         raise
     finally:
         guard.close()
+        old.close()
     with lock.beating():
         durable.sync_files(integrity.index_files(new_dir))
         integrity.save(new_dir, integrity.record(new_dir), ix.latest_generation())
@@ -80,10 +87,19 @@ def rebuild(storage: Storage, reason: str, lock: WriteLock) -> Generator[Progres
 
 
 def _known_sources(storage: Storage) -> Manifest:
-    """What the library holds: the manifest if it is readable, else the store's files."""
+    """What the library holds: the manifest, else the old index's record of its sources,
+    else the store's files (their original paths are then unknown)."""
     loaded = manifest.load(storage.layout.manifest_path)
     if loaded is not None and loaded.sources:
         return loaded
+    if storage.ix is not None:
+        try:
+            from_index = storage.read_manifest()
+        except Exception as error:  # a damaged index raises many types
+            log.warning("The old index does not say where its articles came from: %s", error)
+        else:
+            if from_index.sources:
+                return from_index
     found = Manifest()
     for copy in (
         sorted(storage.layout.store_dir.rglob("*")) if storage.layout.store_dir.is_dir() else []
@@ -98,15 +114,17 @@ def _add(
     storage: Storage,
     writer: Any,
     working: Manifest,
-    article_id: str,
-    paths: list[tuple[str, Source]],
+    held: tuple[str, list[tuple[str, Source]]],
     cache: ExtractionCache,
     fixes: Corrections,
     guard: ParseGuard,
+    old: _OldIndex,
 ) -> str | None:
-    """Index one article from its copy (or, failing that, its original); return a problem."""
+    """Index one article from its copy (or its original, or the old index); return a problem."""
+    article_id, paths = held
     original = Path(paths[0][0])
-    copy = storage.layout.store_dir / store.name_for(article_id, original.suffix)
+    name = store.name_for(article_id, original.suffix)
+    copy = storage.layout.store_dir / name
     data = None
     for candidate in (copy, original):
         try:
@@ -115,13 +133,29 @@ def _add(
             continue
         if ingest.article_id(raw) == article_id:
             data = raw
+            if candidate is original:  # the copy was damaged or gone: make it again
+                try:
+                    store.put(storage.layout.store_dir, name, raw, replace=True)
+                except OSError as error:
+                    log.warning("The copy of %s could not be made again: %s", original, error)
             break
-    if data is None:
-        return f"{original.name} could not be restored: its copy in the library is damaged or gone."
-    try:
-        article = guard.parse(original, data)
-    except ArticleFormatError as error:
-        return str(error)
+    if data is not None:
+        try:
+            article = guard.parse(original, data)
+        except ArticleFormatError as error:
+            return str(error)
+    else:
+        kept = old.article(article_id)
+        if kept is None:
+            return (
+                f"{original.name} could not be restored: its copy in the library is damaged "
+                "or gone, and so is the original."
+            )
+        # Still searchable; its copy comes back when the original is imported again.
+        log.warning(
+            "The copy of %s is damaged or gone; its text was kept from the index.", original
+        )
+        article = kept
     for path, source in paths:
         working.sources[path] = source
     sources = [(path, source.size, source.mtime_ns) for path, source in paths]
@@ -134,11 +168,40 @@ def _add(
     return None
 
 
+class _OldIndex:
+    """The index being replaced, read for articles whose copy and original are both gone."""
+
+    def __init__(self, ix: Any) -> None:
+        self._searcher: Any = None
+        if ix is not None:
+            try:
+                self._searcher = ix.searcher()
+            except Exception as error:  # a damaged index raises many types
+                log.warning("The old index cannot be read: %s", error)
+
+    def article(self, article_id: str) -> Article | None:
+        """The article as the old index stores it, if it can still be read."""
+        if self._searcher is None:
+            return None
+        try:
+            stored = self._searcher.document(id=article_id)
+            return None if stored is None else document.article_from_stored(stored)
+        except Exception as error:  # a damaged index raises many types
+            log.warning("The old index cannot give article %s: %s", article_id, error)
+            return None
+
+    def close(self) -> None:
+        """Let go of the old index's files."""
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+
+
 def _swap(layout: LibraryLayout, new_dir: Path) -> None:
     """Put the rebuilt index in place of the old one."""
     old = layout.index_dir
     damaged = layout.damaged_dir
-    shutil.rmtree(damaged, ignore_errors=True)
+    remove(damaged)
     try:
         if old.exists():
             old.rename(damaged)
@@ -148,4 +211,12 @@ def _swap(layout: LibraryLayout, new_dir: Path) -> None:
             f"The rebuilt index could not be put in place: {error.strerror}."
         ) from error
     durable.sync_directory(layout.root)
-    shutil.rmtree(damaged, ignore_errors=True)
+    remove(damaged)
+
+
+def remove(path: Path) -> None:
+    """Remove a folder or a file (a damaged library may hold either under a folder's name)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

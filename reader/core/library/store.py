@@ -15,13 +15,16 @@ def name_for(article_id: str, suffix: str) -> str:
     return f"{article_id[:2]}/{article_id}{suffix.lower()}"
 
 
-def put(store_dir: Path, name: str, data: bytes, *, sync: bool = True) -> Path:
-    """Save `data` under `name` unless an identical copy is already there.
+def put(
+    store_dir: Path, name: str, data: bytes, *, sync: bool = True, replace: bool = False
+) -> Path:
+    """Save `data` under `name` unless a copy of the same size is already there (or `replace`).
 
-    An import passes `sync=False` and syncs its copies together before committing.
+    An import passes `sync=False` and syncs its copies together before committing; a rebuild
+    that found a copy damaged passes `replace`.
     """
     path = store_dir / name
-    if not (path.exists() and path.stat().st_size == len(data)):
+    if replace or not (path.exists() and path.stat().st_size == len(data)):
         durable.write_atomically(path, data, sync=sync)
     return path
 
