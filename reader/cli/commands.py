@@ -5,10 +5,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from reader.cli import (
+    cmd_check,
     cmd_chronology,
     cmd_entities,
     cmd_export,
     cmd_index,
+    cmd_rebuild,
     cmd_search,
     cmd_show,
 )
@@ -20,4 +22,6 @@ ALL: tuple[ModuleType, ...] = (
     cmd_entities,
     cmd_chronology,
     cmd_export,
+    cmd_check,
+    cmd_rebuild,
 )

@@ -64,9 +64,9 @@ def install_excepthook(log_file: Path) -> None:
 
 def open_library(root: Path) -> tuple[Library, bool]:
     """Open the library quickly (samples are imported later, in the background)."""
-    is_new = not (root / "index").exists()
     library = Library.open(root, samples=False)
-    return library, is_new or library.article_count() == 0
+    # Until the samples are committed once; a library emptied on purpose stays empty.
+    return library, library.samples_pending()
 
 
 def app_icon() -> QIcon:

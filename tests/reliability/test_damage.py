@@ -12,6 +12,7 @@ import pytest
 from reader.core.errors import IndexDamagedError
 from reader.core.index import whoosh_index as index
 from reader.core.library import Library, integrity
+from tests.reliability import damage_cases
 
 ARTICLES = {
     f"case{i}.txt": f"Case {i}\n\nWitness Okonkwo{i} told the court about exhibit E{i}."
@@ -135,3 +136,34 @@ def test_power_loss_after_an_unsynced_commit_keeps_every_acknowledged_article(
     assert reopened.repaired is not None
     assert reopened.article_count() >= len(ARTICLES)
     assert reopened.search("Okonkwo11").total == 1
+
+
+@pytest.mark.parametrize("case", sorted(damage_cases.CASES))
+def test_each_damaged_file_is_detected_and_repaired_or_explained(tmp_path: Path, case: str) -> None:
+    """Each file kind of the library folder, damaged: the answers stay those of the intact one."""
+    root, originals = damage_cases.make_library(tmp_path)
+    expected = damage_cases.answers(Library.open(root, samples=False, extractor=lambda a: []))
+    damage_cases.CASES[case](root, originals)
+
+    # As the command line opens it (samples wanted): a damaged library is never "new".
+    library = Library.open(root, extractor=lambda article: [])
+    assert damage_cases.answers(library) == expected
+    assert library.article_count() == len(damage_cases.ARTICLES)
+    if case == "segment zeroed inside, same size and time":
+        assert library.repaired is not None  # the search met the damage and rebuilt
+        assert "rebuilt from the library's copies" in library.repaired
+    report = library.check()
+    assert bool(report.copy_problems) == (case in damage_cases.COPY_CASES)
+    if case == "one byte flipped in a segment":
+        assert report.index_problems  # only the full check can see it
+    if not report.intact:
+        list(library.rebuild("the check found damage"))
+        assert damage_cases.answers(library) == expected
+        after = library.check()
+        if case == "a store copy and its original deleted":
+            # Nothing holds its bytes any more; its text stays searchable from the old index.
+            assert after.index_problems == ()
+            assert len(after.copy_problems) == 1
+        else:
+            assert after.intact, after
+    assert library.verify() == []

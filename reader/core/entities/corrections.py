@@ -6,6 +6,7 @@ so they survive a re-import of the library.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -104,8 +105,19 @@ def load(path: Path) -> Corrections:
     except FileNotFoundError:
         return Corrections()
     except (OSError, ValueError, AttributeError, TypeError) as error:
-        log.warning("ignoring unreadable corrections file %s: %s", path, error)
+        log.warning(
+            "The entity corrections in %s cannot be read (%s); they are ignored, and the file "
+            "is kept as %s when corrections are next saved.",
+            path,
+            error,
+            damaged_copy(path).name,
+        )
         return Corrections()
+
+
+def damaged_copy(path: Path) -> Path:
+    """Where an unreadable corrections file is kept before a new one replaces it."""
+    return path.with_name(path.name + ".damaged")
 
 
 def save(corrections: Corrections, path: Path) -> None:
@@ -117,4 +129,18 @@ def save(corrections: Corrections, path: Path) -> None:
         "splits": sorted(corrections.splits),
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
+    if not _readable(path):
+        # The user's earlier corrections may still be recovered from it by hand.
+        with contextlib.suppress(OSError):
+            path.replace(damaged_copy(path))
     durable.write_atomically(path, text.encode("utf-8"))
+
+
+def _readable(path: Path) -> bool:
+    """False for a file that exists but is not a JSON object (damaged)."""
+    try:
+        return isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False

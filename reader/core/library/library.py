@@ -31,7 +31,16 @@ from reader.core.index.filters import Filters
 from reader.core.index.search_result import SearchResult
 from reader.core.index.searchers import Searchers
 from reader.core.index.vocabulary import Vocabulary
-from reader.core.library import correcting, first_run, importer, integrity, opening, rebuilding
+from reader.core.library import (
+    checking,
+    correcting,
+    first_run,
+    importer,
+    integrity,
+    opening,
+    rebuilding,
+)
+from reader.core.library.checking import CheckReport
 from reader.core.library.first_run import sample_articles
 from reader.core.library.layout import LibraryLayout
 from reader.core.library.manifest import Manifest
@@ -315,6 +324,10 @@ class Library:
             yield from run.run()
         if sample_articles().resolve() in resolved:
             first_run.mark_done(self.storage)
+
+    def check(self) -> CheckReport:
+        """Read every index file and every copy in the store; say what is damaged."""
+        return checking.check(self.storage)
 
     def verify(self) -> list[str]:
         """Read every index file and compare it with the record of the last commit."""
