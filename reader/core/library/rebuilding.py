@@ -96,7 +96,7 @@ def _known_sources(storage: Storage) -> Manifest:
         try:
             from_index = storage.read_manifest()
         except Exception as error:  # a damaged index raises many types
-            log.warning("The old index does not say where its articles came from: %s", error)
+            log.info("The old index does not say where its articles came from: %s", error)
         else:
             if from_index.sources:
                 return from_index
@@ -177,7 +177,7 @@ class _OldIndex:
             try:
                 self._searcher = ix.searcher()
             except Exception as error:  # a damaged index raises many types
-                log.warning("The old index cannot be read: %s", error)
+                log.info("The old index cannot be read: %s", error)
 
     def article(self, article_id: str) -> Article | None:
         """The article as the old index stores it, if it can still be read."""
