@@ -63,6 +63,13 @@ def _flip_in_segment(root: Path, originals: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _flip_in_segment_keeping_its_time(root: Path, originals: Path) -> None:
+    path = _biggest_segment(root)
+    before = path.stat()
+    _flip_in_segment(root, originals)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def _delete_index(root: Path, originals: Path) -> None:
     shutil.rmtree(root / "index")
 
@@ -130,6 +137,7 @@ Damage = Callable[[Path, Path], None]
 CASES: dict[str, Damage] = {
     "segment zeroed inside, same size and time": _zero_inside_segment,
     "one byte flipped in a segment": _flip_in_segment,
+    "one byte flipped in a segment, time kept": _flip_in_segment_keeping_its_time,
     "index folder deleted": _delete_index,
     "index folder and manifest deleted": _delete_index_and_manifest,
     "index folder emptied, manifest deleted": _empty_index_and_delete_manifest,

@@ -169,25 +169,26 @@ def _add(
 
 
 class _OldIndex:
-    """The index being replaced, read for articles whose copy and original are both gone."""
+    """The index being replaced, read for articles whose copy and original are both gone.
+
+    Opened only when such an article comes up: a damaged index may leave files open when it
+    fails to open.
+    """
 
     def __init__(self, ix: Any) -> None:
+        self._ix = ix
         self._searcher: Any = None
-        if ix is not None:
-            try:
-                self._searcher = ix.searcher()
-            except Exception as error:  # a damaged index raises many types
-                log.info("The old index cannot be read: %s", error)
 
     def article(self, article_id: str) -> Article | None:
         """The article as the old index stores it, if it can still be read."""
-        if self._searcher is None:
-            return None
         try:
-            stored = self._searcher.document(id=article_id)
+            if self._searcher is None and self._ix is not None:
+                self._searcher = self._ix.searcher()
+            stored = None if self._searcher is None else self._searcher.document(id=article_id)
             return None if stored is None else document.article_from_stored(stored)
         except Exception as error:  # a damaged index raises many types
-            log.warning("The old index cannot give article %s: %s", article_id, error)
+            log.info("The old index cannot give article %s: %s", article_id, error)
+            self._ix = None
             return None
 
     def close(self) -> None:
