@@ -40,7 +40,9 @@ def main() -> None:
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory() as folder:
-        src, _ = damage_cases.make_library(Path(folder) / "intact")
+        intact = Path(folder) / "intact"
+        intact.mkdir()
+        src, _ = damage_cases.make_library(intact)
         base = _answers(Library.open(src, samples=False, extractor=lambda a: []))
         segment = max(integrity.index_files(src / "index"), key=lambda p: p.stat().st_size)
         data = segment.read_bytes()
