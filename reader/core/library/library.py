@@ -200,7 +200,8 @@ class Library:
                     ) from error
                 if attempt == 0 and self._reopen():
                     continue  # a commit had replaced the files under us
-                self.repair(f"it could not be read: {error}")
+                log.debug("search met damage", exc_info=error)
+                self.repair("one of its files could not be read")
                 rebuilt = True
         raise AssertionError("unreachable")
 

@@ -45,7 +45,8 @@ def load(path: Path) -> Manifest | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("Rebuilding the import manifest %s: %s", path, error)
+        log.debug("manifest unreadable", exc_info=error)
+        log.warning("Rebuilding the import manifest %s: it is damaged", path)
         return None
 
 

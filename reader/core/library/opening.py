@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from reader.core.index import whoosh_index as index
 from reader.core.library import integrity, writelock
 from reader.core.library.layout import LibraryLayout
 from reader.core.library.writelock import WriteLock
+
+log = logging.getLogger(__name__)
 
 
 def holds_only_our_files(root: Path) -> bool:
@@ -78,7 +81,8 @@ def _probe(ix: Any, *, thorough: bool = False) -> str | None:
                         pass
                 list(searcher.all_stored_fields())
     except Exception as error:  # any exception from a fresh open means damage
-        return f"it could not be read: {error}"
+        log.debug("index probe failed", exc_info=error)  # Whoosh's words are for us, not the user
+        return "one of its files could not be read"
     return None
 
 
