@@ -7,6 +7,22 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
+class Party:
+    """A party named in a case caption, with its side ("Fisher v. University of Texas")."""
+
+    name: str
+    side: str  # "first" (plaintiff, petitioner, appellant, debtor) or "second"
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A dated step a legal document states about itself: argued, submitted, filed, decided."""
+
+    kind: str  # "argued", "submitted", "filed", "entered", "decided", "dated", "sent"
+    date: str  # ISO day
+
+
+@dataclass(frozen=True)
 class Article:
     """A parsed article. `body` is markdown; `published` is ISO, possibly partial ("2024-07")."""
 
@@ -20,3 +36,8 @@ class Article:
     source: str | None = None
     url: str | None = None
     summary: str | None = None
+    # A legal document's own facts (ingest/legal_facts.py); empty for news articles.
+    court: str | None = None
+    dockets: tuple[str, ...] = ()
+    parties: tuple[Party, ...] = ()
+    events: tuple[DatedEvent, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities.citations import CASE, ID, SHORT, STATUTE, SUPRA, find_citations
-from reader.core.entities.docket_numbers import find_docket_numbers
+from reader.core.text.docket_numbers import find_docket_numbers
 
 OPINION = (
     "The panel relied on Alder v. Birch, 512 U.S. 301, 305 (1994). Alder, 512 U.S., at 309. "

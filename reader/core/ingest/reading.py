@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
-from reader.core.ingest import dateline, decoding, htmlpage, textnews
+from reader.core.ingest import dateline, decoding, htmlpage, legal_facts, textnews
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def parse_article(path: Path, data: bytes) -> Article:
     if not text.strip():
         raise ArticleFormatError(path, "it is empty")
     parse = {"md": _from_markdown, "txt": _from_text, "html": _from_html}[kind]
-    article = parse(path, article_id(data), text)
+    article = legal_facts.apply(parse(path, article_id(data), text), text)
     return dataclasses.replace(article, title=clean_title(article.title) or path.stem)
 
 

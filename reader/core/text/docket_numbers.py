@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _PATTERNS = [
     # Federal district and bankruptcy courts: office, year, case type, number, judges.
-    r"\d{1,2}:\d{2}-[a-zA-Z]{2,4}-\d{3,6}(?:-[A-Z]{2,5}){0,3}",
+    r"\d{1,2}:\d{2}-[a-zA-Z]{2,4}-\d{3,6}(?:-[A-Z]{1,5}){0,3}",
     # Texas courts of appeals: court, year, number, CV or CR.
     r"\d{2}-\d{2}-\d{5}-C[VR]",
     # Texas Court of Criminal Appeals writs: "WR-82,851-01".
@@ -25,12 +25,19 @@ _PATTERNS = [
     r"\d{2}A\d{1,4}",
     # Magistrate numbers in the Southern District of New York: "21 Mag. 4335".
     r"\d{2} Mag\. \d{3,5}",
+    # Bankruptcy courts with the judge's initials, some with the chapter: "22-22507-cgm",
+    # "95-05684-PB7".
+    r"\d{2}-\d{5}-[a-zA-Z]{2,4}\d{0,2}",
     # Year and number: Supreme Court "14-981", state courts "24-0023", bankruptcy "10-12345".
     r"\d{2}-\d{3,6}",
 ]
 # Not inside a longer number, hyphen chain or word ("03-07-24" is a date, "2014-15" a range).
 _DOCKET = re.compile(r"(?<![\w\-:,./])(?:" + "|".join(_PATTERNS) + r")(?![\w\-]|[,.:/]\d)")
-_PREFIX = re.compile(r"(?:\b(?:Nos?|Case|Docket|Cause)\.?(?: No\.?)?\s*)$", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"(?:\b(?:Nos?|Case|Docket|Cause|Petition|Proceeding|Lead BK Case)\.?(?: No\.?| Number)?"
+    r"\s*[#:]?\s*:?\s*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

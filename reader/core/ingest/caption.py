@@ -1,0 +1,143 @@
+"""A case caption ("Fisher v. University of Texas at Austin") and its two sides; court names.
+
+A caption is what a reader calls the case: the parties' names without their roles
+("Petitioner", "et al." stays, as courts write it), "v." between them. "In re X" has one side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.core.articles import Party
+
+_VERSUS = re.compile(r"\s+(?:v\.?|vs\.?|versus)\s+", re.IGNORECASE)
+_ROLE = re.compile(
+    r"[,;]?\s*\b(?:(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?"
+    r"|Applicants?|Movants?|Debtors?|Relators?|Intervenors?|Cross-Appellants?|Cross-Appellees?)"
+    r"(?:\s*(?:-|and|/|,)\s*(?:Appellants?|Appellees?|Petitioners?|Respondents?|Cross-\w+))*)"
+    r"\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_IN_RE = re.compile(r"^(?:IN RE|In re|IN THE MATTER OF|In the Matter of)[:,]?\s+(?P<name>.+)$")
+# Court names as a document heads itself; the district or circuit may follow on the next line.
+_COURT = re.compile(
+    r"^(?:THE\s+|IN THE\s+)?(?:"
+    r"(?:U\.\s?S\.|UNITED STATES|United States)\s+(?:BANKRUPTCY|DISTRICT|Bankruptcy|District)"
+    r"\s+(?:COURT|Court)\b.*"
+    r"|(?:UNITED STATES|United States)\s+(?:COURT OF APPEALS|Court of Appeals)\b.*"
+    r"|(?:SUPREME COURT|Supreme Court)\s+(?:OF|of)\s+[^\d]{2,40}"
+    r"|(?:COURT OF (?:CRIMINAL )?APPEALS|Court of (?:Criminal )?Appeals)\s+(?:OF|of|FOR|for)\s+.+"
+    r"|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3} (?:COURT OF APPEALS?|Court of Appeals?)"
+    r")$"
+)
+_DISTRICT = re.compile(
+    r"^(?:for the\s+|FOR THE\s+)?(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?"
+    r"(?:District|DISTRICT|Circuit|CIRCUIT)\b.*$|^(?:for the|FOR THE)\s+.*(?:Circuit|CIRCUIT)$",
+    re.IGNORECASE,
+)
+_MAX_SIDE = 160
+# What a court's system adds to its name: "U.S. District Court [LIVE]", "... Live Database".
+_LIVE = re.compile(r"\s*(?:\[LIVE\]|-?\s*LIVE(?: ECF| Database| System)?|Live Database)\s*$")
+
+
+def court_name(lines: Sequence[str]) -> str | None:
+    """The court a document names in a heading line of its own, with its district if it follows."""
+    for number, line in enumerate(lines):
+        if len(line) > 120 or not _COURT.match(line):
+            continue
+        if number and lines[number - 1].startswith("Lower Ct"):  # a Supreme Court docket
+            continue
+        name = _LIVE.sub("", line.removeprefix("IN THE ").removeprefix("THE "))
+        following = _LIVE.sub("", lines[number + 1] if number + 1 < len(lines) else "")
+        has_place = re.search(r"\b(?:of|for)\b", name, re.IGNORECASE)
+        if not has_place and len(following) <= 80 and _DISTRICT.match(following):
+            joiner = " " if following[:4].lower() == "for " else ", "
+            name = f"{name}{joiner}{following}"
+        return _court_case(name)
+    return None
+
+
+def court_in_title(page_title: str | None) -> str | None:
+    """The court a page's title names ("Search - Supreme Court of the United States")."""
+    for part in re.split(r"\s+[-|]\s+", (page_title or "").split(" Docket for ")[0]):
+        if _COURT.match(part.strip()):
+            return _court_case(part.strip())
+    return None
+
+
+def _court_case(name: str) -> str:
+    """An all-capitals court name in title case ("SUPREME COURT OF TEXAS")."""
+    name = name.split(" Docket for ")[0]
+    if not name.isupper():
+        return name
+    small = {"of", "for", "the", "and", "in"}
+    words = [w.lower() if w.lower() in small else w.capitalize() for w in name.split()]
+    words = [w.upper() if w.rstrip(".,").upper() in ("U.S.", "U.S") else w for w in words]
+    return " ".join(words[:1] + words[1:]).replace("U.s.", "U.S.")
+
+
+def parse_caption(text: str) -> tuple[str, tuple[Party, ...]] | None:
+    """A caption's title and parties ("X, Petitioner v. Y" → "X v. Y"), or None if not a caption."""
+    text = " ".join(text.split()).strip(" ,;:")
+    in_re = _IN_RE.match(text)
+    if in_re:
+        name = _side(in_re["name"])
+        return (f"In re {name}", (Party(name, "first"),)) if name else None
+    sides = _VERSUS.split(text, maxsplit=1)
+    if len(sides) != 2:
+        return None
+    first, second = _side(sides[0]), _side(sides[1])
+    if not first or not second or len(first) > _MAX_SIDE or len(second) > _MAX_SIDE:
+        return None
+    if not (first[0].isupper() or first[0].isdigit()) or not second[0].isalnum():
+        return None
+    return f"{first} v. {second}", (Party(first, "first"), Party(second, "second"))
+
+
+def caption_near(
+    lines: Sequence[str], start: int, end: int
+) -> tuple[str, tuple[Party, ...]] | None:
+    """The caption in lines[start:end]: a "X v. Y" line, or "X," / "v." / "Y" on three lines."""
+    window = list(lines[start:end])
+    for number, line in enumerate(window):
+        if line.lower().rstrip(".") in ("v", "vs", "versus"):
+            first = _gather_back(window, number)
+            second = _gather_forward(window, number)
+            if first and second:
+                found = parse_caption(f"{first} v. {second}")
+                if found:
+                    return found
+        elif _VERSUS.search(line) and len(line) <= 2 * _MAX_SIDE + 10:
+            found = parse_caption(line)
+            if found:
+                return found
+    return None
+
+
+def _gather_back(window: list[str], number: int) -> str:
+    parts: list[str] = []
+    for line in reversed(window[max(0, number - 3) : number]):
+        if parts and not line.rstrip().endswith(","):
+            break
+        parts.insert(0, line)
+    return " ".join(parts)
+
+
+def _gather_forward(window: list[str], number: int) -> str:
+    parts: list[str] = []
+    for line in window[number + 1 : number + 4]:
+        parts.append(line)
+        if not line.rstrip().endswith((",", " and", "&")):
+            break
+    return " ".join(parts)
+
+
+def _side(text: str) -> str:
+    """One side of a caption without its role words ("Michael B. Graves, Applicant")."""
+    text = text.strip(" ,;:")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _ROLE.sub("", text).strip(" ,;:")
+    return text
