@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reader.core.articles import Article
+from reader.core.articles import Article, DatedEvent, Party
 from reader.core.dates import timex
-from reader.core.index import dateblocks
+from reader.core.index import dateblocks, docket_terms
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text.folding import fold
 
@@ -37,7 +37,15 @@ def fields(
         "url": article.url,
         "published": article.published or "",
         "sources": json.dumps(list(sources)),
+        "court": article.court,
     }
+    if article.dockets:
+        doc["docket"] = docket_terms.index_terms(article.dockets)
+        doc["dockets"] = json.dumps(list(article.dockets))
+    if article.parties:
+        doc["parties"] = json.dumps([[p.name, p.side] for p in article.parties])
+    if article.events:
+        doc["events"] = json.dumps([[e.kind, e.date] for e in article.events])
     published = timex.interval(article.published) if article.published else None
     doc["published_day"] = 0  # undated articles sort after every dated one
     if published:
@@ -69,7 +77,8 @@ def fields(
             facets[field] = sorted(canonical[field])
             doc[f"{field}_key"] = ",".join(sorted(keys[field]))
     doc["facets"] = json.dumps(facets)
-    doc["names"] = "\n".join(sorted(names["person"] | names["org"] | names["place"]))
+    parties = {party.name for party in article.parties}
+    doc["names"] = "\n".join(sorted(names["person"] | names["org"] | names["place"] | parties))
     if mentioned:
         doc["mentioned_dates"] = " ".join(sorted(mentioned))
     doc["date_mentions"] = json.dumps(dated)
@@ -117,4 +126,12 @@ def article_from_stored(fields: dict[str, Any]) -> Article:
         source=fields.get("source"),
         url=fields.get("url"),
         summary=fields.get("summary"),
+        court=fields.get("court") or None,
+        dockets=tuple(json.loads(fields.get("dockets") or "[]")),
+        parties=tuple(
+            Party(name, side) for name, side in json.loads(fields.get("parties") or "[]")
+        ),
+        events=tuple(
+            DatedEvent(kind, day) for kind, day in json.loads(fields.get("events") or "[]")
+        ),
     )

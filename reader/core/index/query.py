@@ -27,7 +27,14 @@ from whoosh.query import (
     Wildcard,
 )
 
-from reader.core.index import date_terms, filtering, hits, query_repair, suggestions
+from reader.core.index import (
+    date_terms,
+    docket_terms,
+    filtering,
+    hits,
+    query_repair,
+    suggestions,
+)
 from reader.core.index.filters import Filters
 from reader.core.index.search_result import SearchResult
 from reader.core.index.vocabulary import Vocabulary
@@ -56,15 +63,17 @@ def search(
     prefix and fuzzy words are expanded from.
     """
     vocabulary = vocabulary or Vocabulary()
-    words, dates, date_fields, notes = date_terms.split_dates(text, today)
+    words, dockets = docket_terms.split_dockets(text)
+    words, dates, date_fields, notes = date_terms.split_dates(words, today)
     repaired = query_repair.repair(words)
     notes += repaired.notes
     parser = _parser(searcher.schema)
     word_query = _parse(parser, repaired.text, notes)
     date_query = date_terms.date_query(dates, date_fields)
+    docket_query = docket_terms.docket_query(dockets)
     filter_query = filtering.filter_query(filters)
-    parts = [q for q in (word_query, date_query) if q is not NullQuery]
-    searched = " ".join([repaired.text] + [d.label for d in dates]).strip()
+    parts = [q for q in (word_query, date_query, docket_query) if q is not NullQuery]
+    searched = " ".join([repaired.text] + [d.label for d in dates] + dockets).strip()
     if not parts and filter_query is None:
         return SearchResult(text, searched, notes=notes, dates=[d.label for d in dates])
     final = parts[0] if len(parts) == 1 else And(parts) if parts else Every()

@@ -14,7 +14,7 @@ MAX_DEPTH = 10
 MAX_EXPANDING = 4
 # No indexed word is this long; a longer one only makes spelling suggestions slow.
 MAX_WORD_CHARS = 100
-FIELDS = {"title", "person", "org", "place", "legal", "body"}
+FIELDS = {"title", "person", "org", "place", "legal", "body", "court"}
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _TOKEN = re.compile(r'\w+:"[^"]*"|"[^"]*"|\(|\)|[^\s()"]+')
 _FIELD_PHRASE = re.compile(r'(\w+):("[^"]*")')

@@ -67,6 +67,13 @@ def schema() -> Schema:
         mentioned_dates=KEYWORD(lowercase=False),
         date_mentions=STORED(),
         sources=STORED(),
+        # A legal document's own facts (ingest/legal_facts.py). Libraries made before have no
+        # such fields (Whoosh keeps the schema with the index) until they are rebuilt.
+        court=TEXT(analyzer=words, stored=True),
+        docket=KEYWORD(commas=True, lowercase=False),
+        dockets=STORED(),
+        parties=STORED(),
+        events=STORED(),
     )
 
 

@@ -74,6 +74,9 @@ class Storage:
         """
         stored_name = store.name_for(article.id, article.path.suffix)
         fields = document.fields(article, stored_name, sources, mentions)
+        # A library made before a field existed keeps its schema until it is rebuilt.
+        known = set(writer.schema.names())
+        fields = {name: value for name, value in fields.items() if name in known}
         if is_new:
             writer.add_document(**fields)
         else:
