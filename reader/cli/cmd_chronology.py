@@ -30,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
         articles = [library.article(article_id) for article_id in ids]
     else:
         articles = library.articles()
-    groups = chronology.build((a.id, a.title, a.body, library.mentions(a)) for a in articles)
+    groups = chronology.build(
+        ((a.id, a.title, a.body, library.mentions(a)) for a in articles), stated=articles
+    )
     links = {a.id: a.path.resolve().as_uri() for a in articles}
     print(export.chronology_text(groups, f".{args.format}", links))
     return 0

@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
                     "source": article.source,
                     "summary": article.summary,
                     "format": article.format,
+                    "court": article.court,
+                    "dockets": list(article.dockets),
+                    "parties": [{"name": p.name, "side": p.side} for p in article.parties],
+                    "events": [{"kind": e.kind, "date": e.date} for e in article.events],
                     "body": article.body,
                 },
                 ensure_ascii=False,
@@ -53,6 +57,15 @@ def run(args: argparse.Namespace) -> int:
     if article.source:
         print(f"Source:    {article.source}")
     print(f"Format:    {article.format}")
+    if article.court:
+        print(f"Court:     {article.court}")
+    if article.dockets:
+        print(f"Docket:    {', '.join(article.dockets)}")
+    for party in article.parties:
+        side = "first party" if party.side == "first" else "second party"
+        print(f"Party:     {party.name} ({side})")
+    for event in article.events:
+        print(f"{event.kind.capitalize() + ':':<10} {event.date}")
     if article.summary:
         print(f"Summary:   {article.summary}")
     if not args.no_entities:

@@ -123,7 +123,7 @@ class TimelineView(QWidget):
                     hits = found.hits
                 articles = [library.article(hit.article_id) for hit in hits]
             groups = chronology.build(
-                (a.id, a.title, a.body, library.mentions(a)) for a in articles
+                ((a.id, a.title, a.body, library.mentions(a)) for a in articles), stated=articles
             )
             return groups, len(articles)
 

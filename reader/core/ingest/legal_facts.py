@@ -120,7 +120,8 @@ def _from_email(source: source_lines.Source) -> LegalFacts:
 def _dockets(text: str) -> tuple[str, ...]:
     values: list[str] = []
     for number in find_docket_numbers(text):
-        if number.value not in values:
+        # "10-05021" again after "10-05021-mss" is the same case without the judge's initials
+        if not any(v == number.value or v.startswith(number.value + "-") for v in values):
             values.append(number.value)
     return tuple(values[:_MAX_DOCKETS])
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from reader.core.articles import Article
 from reader.core.dates import timex
 from reader.core.mentions import DATE, LEGAL, PERSON, TIME, Mention
 from reader.core.text import sentences
@@ -109,10 +110,23 @@ def _disagree(events: Sequence[Event]) -> bool:
 
 def build(
     articles: Iterable[tuple[str, str, str, Sequence[Mention]]],
+    stated: Iterable[Article] = (),
 ) -> list[EventGroup]:
-    """Return the dated events of `articles` grouped by happening and ordered by date."""
+    """Return the dated events of `articles` grouped by happening and ordered by date.
+
+    `stated` adds the steps legal documents state about themselves (argued, filed, decided),
+    each an event of its own kind.
+    """
     keyed: dict[tuple[object, ...], list[Event]] = {}
     details: dict[tuple[object, ...], tuple[tuple[str, ...], str | None]] = {}
+    for article in stated:
+        for step in article.events:
+            day = date.fromisoformat(step.date)
+            line = f"{step.kind.capitalize()}: {article.title}"
+            event = Event(step.date, day, day, line, article.id, article.title, 0, 0)
+            step_key: tuple[object, ...] = ("stated", article.id, step.kind, step.date)
+            keyed[step_key] = [event]
+            details[step_key] = ((), step.kind)
     for article_id, title, text, mentions in articles:
         for event, people, word in _events(article_id, title, text, mentions):
             # Same people and same legal event word: the same happening, whatever the date.

@@ -210,5 +210,25 @@ def _header(article: Article) -> str:
     meta = [v for v in (article.published, article.author, article.source) if v]
     if meta:
         parts.append(f'<p class="meta">{" · ".join(html.escape(v) for v in meta)}</p>')
+    # Before the path: the article view finds its mentions after the path line.
+    case = case_facts(article)
+    if case:
+        parts.append(f'<p class="meta">{" · ".join(html.escape(v) for v in case)}</p>')
     parts.append(f'<p class="path">{html.escape(str(article.path))}</p><hr>')
     return "".join(parts)
+
+
+def case_facts(article: Article) -> list[str]:
+    """A legal document's court, docket numbers, parties and dated steps, as shown in its header."""
+    facts = [article.court] if article.court else []
+    if article.dockets:
+        facts.append(("Nos. " if len(article.dockets) > 1 else "No. ") + ", ".join(article.dockets))
+    sides: dict[str, list[str]] = {"first": [], "second": []}
+    for party in article.parties:
+        sides.setdefault(party.side, []).append(party.name)
+    if sides["first"] and sides["second"]:
+        facts.append(f"Parties: {'; '.join(sides['first'])} v. {'; '.join(sides['second'])}")
+    elif sides["first"]:
+        facts.append(f"Party: {'; '.join(sides['first'])}")
+    facts.extend(f"{event.kind.capitalize()} {event.date}" for event in article.events[:4])
+    return facts
