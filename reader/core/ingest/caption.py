@@ -90,7 +90,7 @@ def parse_caption(text: str) -> tuple[str, tuple[Party, ...]] | None:
     first, second = _side(sides[0]), _side(sides[1])
     if not first or not second or len(first) > _MAX_SIDE or len(second) > _MAX_SIDE:
         return None
-    if not (first[0].isupper() or first[0].isdigit()) or not second[0].isalnum():
+    if not all(side[0].isupper() or side[0].isdigit() for side in (first, second)):
         return None
     return f"{first} v. {second}", (Party(first, "first"), Party(second, "second"))
 

@@ -37,6 +37,7 @@ _WORDS = re.compile(
 )
 # A running stamp ("Case: 14-981 Document: 12 Date Filed: 03/03/2015") is not the document's
 # own date when something better is stated; stamps are read last.
+_PARTS = re.compile(r"\s*[\u2014\u2013;]\s*|\s+-\s+")
 _STAMP = re.compile(r"\b(?:Document|Page|Doc)\s*(?::|#)\s*\d", re.IGNORECASE)
 
 
@@ -73,7 +74,11 @@ def find_events(lines: Sequence[str], limit: int = 200) -> list[DatedEvent]:
     events: list[DatedEvent] = []
     stamped: list[DatedEvent] = []
     for number, line in enumerate(lines[:limit]):
-        for kind, day in _line_events(line, lines[number + 1] if number + 1 < len(lines) else ""):
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        # "Argued October 3, 2030—Decided March 14, 2031": one line, two steps
+        parts = _PARTS.split(line) if len(line) <= 300 else []
+        found = [event for part in parts for event in _line_events(part, following)]
+        for kind, day in found:
             event = DatedEvent(kind, day)
             target = stamped if _STAMP.search(line) else events
             if event not in events and event not in stamped:

@@ -1,0 +1,212 @@
+"""A legal document's own facts (title, date, court, dockets, parties), on texts of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.articles import DatedEvent, Party
+from reader.core.index import docket_terms
+from reader.core.ingest import caption, legal_dates, legal_facts, reading
+from reader.core.library import Library
+from reader.core.present import render
+
+OPINION = """\
+Cite as: 600 U.S. 1 (2031)
+Syllabus
+SUPREME COURT OF THE UNITED STATES
+No. 29-1234
+MARGARET ELLWOOD, PETITIONER v. HARBOR LINE SHIPPING CO., ET AL.
+ON WRIT OF CERTIORARI TO THE UNITED STATES COURT OF APPEALS FOR THE NINTH CIRCUIT
+Argued October 3, 2030—Decided March 14, 2031
+The question in this case is whether a harbour pilot owes a duty of care.
+"""
+
+STATE_OPINION = """\
+IN THE COURT OF APPEALS OF THE STATE OF OREGON
+DANIEL PIKE,
+Plaintiff-Appellant,
+v.
+WESTFIELD ORCHARDS, LLC,
+Defendant-Respondent.
+Case No. 01-18-00277-CR
+Submitted June 2, 2029.
+Filed: March 3, 2030
+Affirmed.
+"""
+
+NOTICE = """\
+Return-Path: <clerk@example.uscourts.gov>
+Date: Tue, 4 Jun 2030 10:11:12 -0400
+From: clerk@example.uscourts.gov
+Subject: Activity in Case 1:29-cv-04567-ABC Rowan v. Kestrel Freight LLC Order on Motion
+Content-Type: text/html; charset=UTF-8
+
+<html><body><p><strong>U.S. District Court</strong></p>
+<p>Eastern District of Nowhere</p>
+<p><strong>Notice of Electronic Filing</strong></p>
+<p>The following transaction was entered on 6/4/2030 at 10:10 AM EDT and filed on 6/3/2030</p>
+<table><tr><td>Case Name:</td><td>Rowan v. Kestrel Freight LLC</td></tr>
+<tr><td>Case Number:</td><td>1:29-cv-04567-ABC</td></tr></table>
+</body></html>
+"""
+
+DOCKET_PAGE = """\
+<html><head><title>CM/ECF LIVE - U.S. Bankruptcy Court</title></head><body>
+<div>Query</div><div>Reports</div>
+<h3>U.S. Bankruptcy Court<br>Western District of Nowhere (Lakeside)<br>
+Bankruptcy Petition #: 29-10345-xyz</h3>
+<table><tr><td>Date filed:</td><td>02/11/2029</td></tr></table>
+<table><tr><td><b>Debtor</b></td></tr><tr><td>Quillon Bakery Supplies, Inc.</td></tr></table>
+</body></html>
+"""
+
+NEWS = """\
+Pilot's lawyers say appeal will be heard in spring
+
+By A. Writer
+March 15, 2031
+
+The Supreme Court of the United States ruled on Thursday that pilots owe a duty of care.
+"""
+
+
+def _read(tmp_path: Path, name: str, text: str) -> reading.Article:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return reading.load_article(path)
+
+
+def test_opinion_gets_its_caption_decision_date_court_and_docket(tmp_path: Path) -> None:
+    article = _read(tmp_path, "opinion.txt", OPINION)
+    assert article.title == "MARGARET ELLWOOD v. HARBOR LINE SHIPPING CO., ET AL."
+    assert article.published == "2031-03-14"
+    assert article.court == "Supreme Court of the United States"
+    assert article.dockets == ("29-1234",)
+    assert article.parties == (
+        Party("MARGARET ELLWOOD", "first"),
+        Party("HARBOR LINE SHIPPING CO., ET AL.", "second"),
+    )
+    assert DatedEvent("argued", "2030-10-03") in article.events
+
+
+def test_caption_over_three_lines_and_filed_date(tmp_path: Path) -> None:
+    article = _read(tmp_path, "state.txt", STATE_OPINION)
+    assert article.title == "DANIEL PIKE v. WESTFIELD ORCHARDS, LLC"
+    assert article.published == "2030-03-03"
+    assert article.court == "Court of Appeals of the State of Oregon"
+    assert article.dockets == ("01-18-00277-CR",)
+    assert [e.kind for e in article.events] == ["submitted", "filed"]
+
+
+def test_court_email_is_titled_by_its_subject_and_dated_by_its_date_header(
+    tmp_path: Path,
+) -> None:
+    article = _read(tmp_path, "notice.txt", NOTICE)
+    assert article.title == "Rowan v. Kestrel Freight LLC Order on Motion"
+    assert article.published == "2030-06-04"
+    assert article.court == "U.S. District Court, Eastern District of Nowhere"
+    assert article.dockets == ("1:29-cv-04567-ABC",)
+    assert [p.name for p in article.parties] == ["Rowan", "Kestrel Freight LLC"]
+    assert DatedEvent("filed", "2030-06-03") in article.events
+
+
+def test_bankruptcy_docket_page_is_titled_by_its_debtor(tmp_path: Path) -> None:
+    article = _read(tmp_path, "docket.html", DOCKET_PAGE)
+    assert article.title == "In re Quillon Bakery Supplies, Inc."
+    assert article.published == "2029-02-11"
+    assert article.court == "U.S. Bankruptcy Court, Western District of Nowhere (Lakeside)"
+    assert article.dockets == ("29-10345-xyz",)
+
+
+def test_news_article_naming_a_court_is_left_as_it_was(tmp_path: Path) -> None:
+    article = _read(tmp_path, "news.txt", NEWS)
+    assert article.title == "Pilot's lawyers say appeal will be heard in spring"
+    assert article.published == "2031-03-15"
+    assert (article.court, article.dockets, article.parties, article.events) == (None, (), (), ())
+    assert legal_facts.read("txt", NEWS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fisher v. University of Texas at Austin", ("Fisher", "University of Texas at Austin")),
+        ("Jane Roe, Petitioner v. John Doe, Respondent", ("Jane Roe", "John Doe")),
+        ("In re Lakeside Mills LLC", ("Lakeside Mills LLC",)),
+        ("Smith vs. Jones et al.", ("Smith", "Jones et al.")),
+    ],
+)
+def test_caption_sides(text: str, expected: tuple[str, ...]) -> None:
+    found = caption.parse_caption(text)
+    assert found is not None
+    assert tuple(p.name for p in found[1]) == expected
+
+
+@pytest.mark.parametrize("text", ["The court said v. little", "Notice of hearing", "v. Jones"])
+def test_not_a_caption(text: str) -> None:
+    assert caption.parse_caption(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "expected"),
+    [
+        ("Decided November 7, 1997", "", ("decided", "1997-11-07")),
+        ("Filed: March 3, 2015", "", ("filed", "2015-03-03")),
+        ("Date filed:", "01/19/2018", ("filed", "2018-01-19")),
+        ("Entered on docket June 5, 2020", "", ("entered", "2020-06-05")),
+        ("Date of decision: 2 May 2019", "", ("decided", "2019-05-02")),
+        ("Dated: April 1, 2022", "", ("dated", "2022-04-01")),
+        ("Argued and Submitted February 9, 2021", "", ("argued", "2021-02-09")),
+    ],
+)
+def test_labelled_dates(line: str, following: str, expected: tuple[str, str]) -> None:
+    assert legal_dates.find_events([line, following]) == [DatedEvent(*expected)]
+
+
+def test_a_filed_sentence_in_prose_is_not_a_label() -> None:
+    assert legal_dates.find_events(["Filed suits were dismissed on appeal in 2019."]) == []
+
+
+def test_docket_index_terms_keep_the_number_whole_and_without_initials() -> None:
+    assert docket_terms.index_terms(["1:29-cv-04567-ABC", "21-1397"]) == (
+        "1:29-cv-04567-abc,1:29-cv-04567,21-1397"
+    )
+    assert docket_terms.split_dockets("Rowan 21-1397 docket:1:29-cv-04567") == (
+        "Rowan",
+        ["21-1397", "1:29-cv-04567"],
+    )
+
+
+def test_header_shows_court_docket_and_parties(tmp_path: Path) -> None:
+    article = _read(tmp_path, "opinion.txt", OPINION)
+    header = render.to_html(article, [])
+    assert "Supreme Court of the United States" in header
+    assert "No. 29-1234" in header
+    assert "Parties: MARGARET ELLWOOD v. HARBOR LINE SHIPPING CO., ET AL." in header
+
+
+def test_docket_number_typed_alone_and_court_field_find_the_document(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "opinion.txt").write_text(OPINION, "utf-8")
+    (folder / "state.txt").write_text(STATE_OPINION, "utf-8")
+    (folder / "notice.txt").write_text(NOTICE, "utf-8")
+    # Both numbers of "29-1234" in a text that is not that case: the split words would match.
+    (folder / "other.txt").write_text("Other matter\n\nIn 29 days, 1234 people wrote.", "utf-8")
+    library = Library.open(tmp_path / "lib", samples=False)
+    list(library.import_paths([folder]))
+
+    def names(query: str) -> list[str]:
+        return sorted(hit.path.name for hit in library.search(query).hits)
+
+    assert names("29-1234") == ["opinion.txt"]
+    assert names("01-18-00277-CR") == ["state.txt"]
+    assert names("1:29-cv-04567") == ["notice.txt"]
+    assert names("docket:1:29-cv-04567-abc") == ["notice.txt"]
+    assert names("court:oregon") == ["state.txt"]
+    assert names('court:"district court"') == ["notice.txt"]
+    assert names("Kestrel") == ["notice.txt"]
+    stored = library.article(library.search("29-1234").hits[0].article_id)
+    assert stored.court == "Supreme Court of the United States"
+    assert stored.parties[1] == Party("HARBOR LINE SHIPPING CO., ET AL.", "second")
