@@ -54,7 +54,7 @@ def court_name(lines: Sequence[str]) -> str | None:
         if not has_place and len(following) <= 80 and _DISTRICT.match(following):
             joiner = " " if following[:4].lower() == "for " else ", "
             name = f"{name}{joiner}{following}"
-        return _court_case(name)
+        return _court_case(name.rstrip(" :"))
     return None
 
 
@@ -108,11 +108,21 @@ def caption_near(
                 found = parse_caption(f"{first} v. {second}")
                 if found:
                     return found
-        elif _VERSUS.search(line) and len(line) <= 2 * _MAX_SIDE + 10:
+        elif _VERSUS.search(line) and len(line) <= 2 * _MAX_SIDE + 10 and _is_heading_like(line):
             found = parse_caption(line)
             if found:
                 return found
     return None
+
+
+def _is_heading_like(line: str) -> bool:
+    """Not a sentence citing a case ("... governed by Rule 608. United States v. Colbert")."""
+    first = _VERSUS.split(line, maxsplit=1)[0]
+    return (
+        not first[:1].isdigit()
+        and len(first.split()) <= 14
+        and not re.search(r"\w{2}[.;:] +[A-Z]|§|\b(?:see|in|by|of)\s*$", first)
+    )
 
 
 def _gather_back(window: list[str], number: int) -> str:

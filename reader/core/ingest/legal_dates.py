@@ -37,6 +37,8 @@ _WORDS = re.compile(
 )
 # A running stamp ("Case: 14-981 Document: 12 Date Filed: 03/03/2015") is not the document's
 # own date when something better is stated; stamps are read last.
+# "Date Filed: 08/31/2022"; "Case 1:21-cv-01061 Document 1 Filed 04/16/21 Page 7 of 16"
+_STAMP_FILED = re.compile(r"(?:Date Filed:|Doc(?:ument)?\s*#?:?\s*[\d-]+\s+Filed:?)\s*(\S+)", re.I)
 _PARTS = re.compile(r"\s*[\u2014\u2013;]\s*|\s+-\s+")
 _STAMP = re.compile(r"\b(?:Document|Page|Doc)\s*(?::|#)\s*\d", re.IGNORECASE)
 
@@ -100,7 +102,7 @@ def _line_events(line: str, following: str) -> list[tuple[str, str]]:
     labelled = _LABEL.match(line)
     if labelled is None:
         # "Date Filed: 03/03/2015" inside a running stamp
-        stamp = re.search(r"Date Filed:\s*(\S+)", line, re.IGNORECASE)
+        stamp = _STAMP_FILED.search(line)
         day = first_date(stamp.group(1)) if stamp else None
         return [("filed", day)] if day else []
     rest = labelled["rest"]
