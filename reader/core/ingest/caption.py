@@ -121,7 +121,9 @@ def _is_heading_like(line: str) -> bool:
     return (
         not first[:1].isdigit()
         and len(first.split()) <= 14
-        and not re.search(r"\w{2}[.;:] +[A-Z]|§|\b(?:see|in|by|of)\s*$", first)
+        and not re.search(
+            r"\d+ [A-Z][\w.]* \d+|\(\w+|\w{2}[.;:] +[A-Z]|§|\b(?:see|in|by|of)\s*$", first
+        )
     )
 
 

@@ -25,11 +25,17 @@ _HEAD_LINES = 200
 _COURT_LINES = 400
 _MAX_DOCKETS = 50
 _MAX_EVENTS = 12
-# A document's own heading, when it has no caption (notices, orders lists, dockets).
+# A document's own heading, when it has no caption (notices, attachment menus, dockets).
 _HEADING = re.compile(
-    r"^(?:Notice of (?:Electronic Filing|Docket Activity|Bankruptcy Case Filing)"
-    r"|Orders? (?:Pronounced|List|of the Court)\b.*|Docket for .+|Opinions? (?:Released|Filed)\b.*"
-    r"|Oral Argument (?:Archive|Calendar)\b.*|Searched the Docket for .+)$",
+    r"^(?:Notice of (?:Electronic Filing|Docket Activity|Bankruptcy Case Filing)|Docket for .+"
+    r"|Document Selection Menu|\d+ Documents? (?:are|is) attached to this filing)$",
+    re.IGNORECASE,
+)
+# The heading of a page listing many cases, which wins over the caption of the first one.
+_LIST_HEADING = re.compile(
+    r"^(?:Orders? (?:Pronounced|List)\b.*|Opinions? (?:Released|Filed)\b.*"
+    r"|Oral Argument (?:Archive|Calendar)\b.*|Searched the Docket for .+|Archive Search Results"
+    r"|Supreme Court \d{4})$",
     re.IGNORECASE,
 )
 _SUBJECT_PREFIX = re.compile(r"^(?:(?:NEF|Re|Fwd?):\s*|Activity in Case\s+)+", re.IGNORECASE)
@@ -76,12 +82,15 @@ def read(kind: str, text: str) -> LegalFacts | None:
     court = caption.court_name(lines[:_COURT_LINES]) or caption.court_in_title(source.page_title)
     found = _caption(head)
     events = legal_dates.find_events(lines)
-    if not dockets and not (court and (found or events)):
+    heading = _heading(lines[:_COURT_LINES])
+    if not dockets and not heading and not (court and (found or events)):
         return None
-    if len(dockets) > _LIST_DOCKETS:
-        found = None
-    title = found[0] if found else _heading(lines[:_COURT_LINES])
+    title = found[0] if found else heading
     day = _document_date(events) or _first_date_line(head)
+    is_list = heading and _LIST_HEADING.match(heading)
+    if is_list or len(dockets) > _LIST_DOCKETS:  # a list of cases: its heading, and its date
+        title, found, events = heading, None, []
+        day = legal_dates.first_date(title) if title else None
     return LegalFacts(
         title=title,
         date=day,
@@ -180,7 +189,7 @@ def _debtor(name: str) -> tuple[str, tuple[Party, ...]] | None:
 
 def _heading(lines: Sequence[str]) -> str | None:
     for line in lines:
-        if len(line) <= 120 and _HEADING.match(line):
+        if len(line) <= 120 and (_LIST_HEADING.match(line) or _HEADING.match(line)):
             return line
     return None
 
