@@ -87,8 +87,11 @@ def read(kind: str, text: str) -> LegalFacts | None:
         return None
     title = found[0] if found else heading
     day = _document_date(events) or _first_date_line(head)
-    is_list = heading and _LIST_HEADING.match(heading)
-    if is_list or len(dockets) > _LIST_DOCKETS:  # a list of cases: its heading, and its date
+    # Many numbers and no date of its own: a list of cases (a case page names lower courts' too)
+    is_list = bool(heading and _LIST_HEADING.match(heading))
+    if is_list or (
+        len(dockets) > _LIST_DOCKETS and not events
+    ):  # a list of cases: its heading, and its date
         title, found, events = heading, None, []
         day = legal_dates.first_date(title) if title else None
     return LegalFacts(
@@ -143,6 +146,10 @@ def _caption(lines: Sequence[str]) -> tuple[str, tuple[Party, ...]] | None:
             found = caption.parse_caption(" ".join(lines[number + 1 : end]))
             if found:
                 return found
+        if line == "Style:" and number + 1 < len(lines):  # Texas case pages: "Style:", "v.:"
+            style = lines[number + 1].strip()
+            if style and not style.endswith(":"):
+                return style, (Party(style, "first"),)
         after = _after_docket(line)
         if after:
             found = caption.parse_caption(after) or _debtor(after)

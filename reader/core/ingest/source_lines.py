@@ -35,15 +35,17 @@ def read(kind: str, text: str) -> Source:
     text = text[:MAX_CHARS]
     if kind == "html":
         return _from_html(text)
-    if is_raw_email(text):
+    # .eml files are read by the e-mail reader; their facts come from the same headers
+    if kind == "eml" or is_raw_email(text):
         return _from_email(text)
     return Source(_clean_lines(text.splitlines()))
 
 
 def is_raw_email(text: str) -> bool:
     """True when `text` opens with e-mail header lines (a court e-mail saved as text)."""
-    head = text.lstrip()[:4000].splitlines()[:12]
-    return sum(1 for line in head if _HEADER.match(line)) >= 2
+    head = text.lstrip()[:20_000].splitlines()[:80]
+    first = re.match(r"[A-Za-z][\w-]{1,40}: ", head[0]) if head else None
+    return bool(first) and sum(1 for line in head if _HEADER.match(line)) >= 2
 
 
 def _from_email(text: str) -> Source:
