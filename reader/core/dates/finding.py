@@ -8,9 +8,9 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from reader.core.dates import non_dates, tense
 from reader.core.dates import phrases as datephrases
 from reader.core.dates import relative as relphrases
-from reader.core.dates import tense
 from reader.core.dates.phrases import IGNORE, Context
 from reader.core.mentions import DATE, TIME, Mention
 from reader.core.text import nlp, sentences
@@ -64,9 +64,10 @@ def match(
         for m in pattern.finditer(text)
     ]
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), c[0].start(), c[2]))
-    taken: list[tuple[int, int]] = []
+    # Citations, docket numbers, sections, pages and sums are never dates (non_dates.py).
+    blocked = non_dates.spans(text)
+    taken: list[tuple[int, int]] = list(blocked)
     mentions: list[Mention] = []
-    blocked: list[tuple[int, int]] = []
     for m, handler, _ in candidates:
         start, end = m.span()
         if _overlaps(start, end, taken):
