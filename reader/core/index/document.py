@@ -67,7 +67,7 @@ def fields(
         elif mention.label in (DATE, TIME) and mention.value:
             span = timex.interval(mention.value)
             if span:
-                mentioned.update(_mentioned_terms(mention.value, span))
+                mentioned.update(dateblocks.mention_terms(mention.value, span))
                 dated.append((mention.start, mention.end, mention.value))
     facets: dict[str, list[str]] = {}
     for field, values in names.items():
@@ -83,17 +83,6 @@ def fields(
         doc["mentioned_dates"] = " ".join(sorted(mentioned))
     doc["date_mentions"] = json.dumps(dated)
     return {key: value for key, value in doc.items() if value is not None}
-
-
-def _mentioned_terms(value: str, span: tuple[date, date]) -> list[str]:
-    """Index terms for a mentioned date; a week ("this week") only counts for its month and year.
-
-    A reader who searches for one day wants articles that name that day (or the month or
-    year around it), not every article that said "this week" near it.
-    """
-    if "W" not in value:
-        return dateblocks.index_terms(*span)
-    return dateblocks.containing_terms(*span)
 
 
 def _day_number(day: date) -> int:

@@ -17,6 +17,9 @@ class Filters:
     legal: tuple[str, ...] = ()
     published_from: str | None = None
     published_to: str | None = None
+    # Dates in the query match only articles naming a date within them, not a coarser one
+    # ("2017" for "October 2, 2017"); like `exact:` in the query.
+    exact_dates: bool = False
 
     def by_facet(self) -> dict[str, tuple[str, ...]]:
         """The entity filters keyed by facet name."""

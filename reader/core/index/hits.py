@@ -14,8 +14,8 @@ from whoosh.query import (
     Query,
 )
 
-from reader.core.dates.query_dates import QueryDate
 from reader.core.index import date_terms, snippet
+from reader.core.index.date_terms import DateSearch
 from reader.core.index.search_result import Hit
 from reader.core.index.snippet import escape
 
@@ -75,22 +75,25 @@ def matched_terms(
     return docterms, termdocs
 
 
-def hit(hit: Any, dates: list[QueryDate]) -> Hit:
+def hit(hit: Any, dated: DateSearch | None) -> Hit:
+    """Our Hit for a Whoosh hit; a weaker date match gets its note before the snippet."""
     fields = hit.fields()
-    shown = date_terms.date_snippet(fields, dates) if dates else ""
+    shown, note = date_terms.date_snippet(fields, dated) if dated and dated.dates else ("", None)
     if not shown:
         shown = _words_snippet(hit, fields)
     if not shown:
         shown = escape(" ".join(fields.get("body", "").split()[:40]))
+    shown = " ".join(_MARKDOWN_PREFIX.sub("", shown).split())
     return Hit(
         article_id=fields["id"],
         path=Path(fields["path"]),
         title=fields["title"],
         published=fields.get("published") or None,
         score=float(hit.score or 0.0),
-        snippet=" ".join(_MARKDOWN_PREFIX.sub("", shown).split()),
+        snippet=f"{escape(note)} — {shown}" if note else shown,
         source=fields.get("source"),
         author=fields.get("author"),
+        date_note=note,
     )
 
 

@@ -64,12 +64,14 @@ def search(
     """
     vocabulary = vocabulary or Vocabulary()
     words, dockets = docket_terms.split_dockets(text)
-    words, dates, date_fields, notes = date_terms.split_dates(words, today)
+    exact = filters.exact_dates if filters else False
+    words, dated, notes = date_terms.split_dates(words, today, exact=exact)
+    dates = dated.dates
     repaired = query_repair.repair(words)
     notes += repaired.notes
     parser = _parser(searcher.schema)
     word_query = _parse(parser, repaired.text, notes)
-    date_query = date_terms.date_query(dates, date_fields)
+    date_query = date_terms.date_query(dated)
     docket_query = docket_terms.docket_query(dockets)
     filter_query = filtering.filter_query(filters)
     parts = [q for q in (word_query, date_query, docket_query) if q is not NullQuery]
@@ -82,7 +84,7 @@ def search(
     results = _top(searcher, final, max(1, depth), filter_query)
     counts = filtering.facet_counts(results) if facets else {}
     # Snippets are the expensive part: build them only for the rows that are returned.
-    shown = [hits.hit(results[i], dates) for i in range(min(limit, results.scored_length()))]
+    shown = [hits.hit(results[i], dated) for i in range(min(limit, results.scored_length()))]
     total = len(results)
     suggestion = None
     if total == 0 or len(shown) < 3:
@@ -133,7 +135,7 @@ def latest(searcher: Any, *, limit: int = 20, facets: bool = False) -> SearchRes
     """
     depth = max(limit, filtering.FACET_DEPTH) if facets else limit
     results = searcher.search(Every(), limit=depth, sortedby="published_day", reverse=True)
-    shown = [hits.hit(results[i], []) for i in range(min(limit, results.scored_length()))]
+    shown = [hits.hit(results[i], None) for i in range(min(limit, results.scored_length()))]
     counts = filtering.facet_counts(results) if facets else {}
     return SearchResult("", "", shown, searcher.doc_count(), facets=counts)
 

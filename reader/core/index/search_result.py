@@ -18,6 +18,9 @@ class Hit:
     snippet: str
     source: str | None = None
     author: str | None = None
+    # Set when the article names no date within the query, only a coarser one ("mentions
+    # 2017" for "October 2, 2017"); the snippet then starts with it.
+    date_note: str | None = None
 
 
 @dataclass(frozen=True)
