@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from reader.cli import open_library
-from reader.core.index import SearchResult
+from reader.core.index import Filters, SearchResult
 
 _TAG = re.compile(r"</?b>")
 
@@ -20,13 +20,19 @@ def register(subparsers: Any) -> None:
     parser.add_argument("query", nargs="+", help='words, "phrases", names or dates')
     parser.add_argument("--json", action="store_true", help="print the hits as a JSON array")
     parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits")
+    parser.add_argument(
+        "--exact-dates",
+        action="store_true",
+        help='dates match only articles naming a date within them (as exact:"Oct 2, 2017")',
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the hits, as text or JSON."""
     library = open_library.open_library(args.library)
-    result = library.search(" ".join(args.query), limit=args.limit)
+    filters = Filters(exact_dates=True) if args.exact_dates else None
+    result = library.search(" ".join(args.query), limit=args.limit, filters=filters)
     print(to_json(result) if args.json else to_text(result))
     return 0
 
@@ -42,6 +48,7 @@ def to_json(result: SearchResult) -> str:
             "snippet": plain(hit.snippet),
             "id": hit.article_id,
             "source": hit.source,
+            "date_note": hit.date_note,
         }
         for hit in result.hits
     ]

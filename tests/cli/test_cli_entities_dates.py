@@ -1,4 +1,7 @@
-"""Entities, date search and the chronology through the command line, on the real seeds."""
+"""Entities, date search and the chronology through the command line, on the real seeds.
+
+Date precision is shown on the small library of tests/core/test_date_precision.py.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import pytest
 
 from tests.cli.test_cli import legal_reader
 from tests.conftest import SEED_000, SEED_001
+from tests.core.test_date_precision import write_articles
 
 SEEDS = {SEED_000.name, SEED_001.name}
 
@@ -116,3 +120,22 @@ def test_chronology_of_the_seeds(seeds_only: Path) -> None:
         seeds_only.parent, "--library", str(seeds_only), "chronology", "--format", "csv"
     )
     assert csv.stdout.startswith("date,first,last,event")
+
+
+def test_a_weaker_date_match_is_noted_and_exact_dates_leave_it_out(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    (tmp_path / "articles").mkdir()
+    folder = write_articles(tmp_path / "articles")
+    result = legal_reader(tmp_path, "--library", str(library), "index", str(folder))
+    assert result.returncode == 0, result.stderr
+    query = ("search", "October 2, 2017", "--json")
+    rows = json.loads(legal_reader(tmp_path, "--library", str(library), *query).stdout)
+    notes = [(Path(row["path"]).name, row["date_note"]) for row in rows]
+    assert {note for _, note in notes[:2]} == {None}
+    assert ("only-the-year.md", "mentions 2017") in notes[2:]
+    text = legal_reader(tmp_path, "--library", str(library), *query[:2]).stdout
+    assert "mentions 2017 — " in text
+    exact = legal_reader(tmp_path, "--library", str(library), *query, "--exact-dates")
+    assert exact.returncode == 0, exact.stderr
+    names = {Path(row["path"]).name for row in json.loads(exact.stdout)}
+    assert names == {"names-the-day.md", "names-the-day-too.md"}
