@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,10 +53,17 @@ class FilterPanel(QWidget):
             field.setToolTip(f"The {bound} publication date to keep. {_DATE_TIP}")
             field.setClearButtonEnabled(True)
             field.textChanged.connect(self._timer.start)
+        self.exact_dates = QCheckBox("Exact")
+        self.exact_dates.setToolTip(
+            "Dates in the search match only articles naming a date within them: “October 2, "
+            '2017” then leaves out articles that only say 2017 (as exact:"October 2, 2017").'
+        )
+        self.exact_dates.toggled.connect(self._timer.start)
         dates = QHBoxLayout()
         dates.addWidget(QLabel("Dates"))
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)
+        dates.addWidget(self.exact_dates)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Narrow by", "Hits"])
         self.tree.header().setStretchLastSection(False)
@@ -80,6 +88,7 @@ class FilterPanel(QWidget):
             legal=tuple(sorted(self.checked["legal"])),
             published_from=_date(self.date_from.text()),
             published_to=_date(self.date_to.text()),
+            exact_dates=self.exact_dates.isChecked(),
         )
 
     def show_facets(self, result: SearchResult) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.gui import palette
-from reader.gui.results_model import META_ROLE, SNIPPET_ROLE
+from reader.gui.results_model import HIT_ROLE, META_ROLE, SNIPPET_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
@@ -31,12 +31,13 @@ class ResultsDelegate(QStyledItemDelegate):
         doc.setDefaultStyleSheet(
             f"body {{ color: {text}; }} .meta {{ color: {text if selected else muted}; }}"
             f" b {{ background-color: {bg.name()}; color: {fg.name()}; }}"
+            f" .note {{ color: {text if selected else muted}; font-style: italic; }}"
         )
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         doc.setHtml(
             f"<body><div style='font-weight:bold'>{_escape(title)}</div>"
             f"<div class='meta'><small>{_escape(index.data(META_ROLE) or '')}</small></div>"
-            f"<div>{_shorten(index.data(SNIPPET_ROLE) or '')}</div></body>"
+            f"<div>{_snippet(index)}</div></body>"
         )
         widget = option.widget
         if isinstance(widget, QAbstractScrollArea):
@@ -67,6 +68,17 @@ class ResultsDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         doc = self._document(option, index)
         return QSize(50, int(doc.size().height()) + 2 * PADDING)
+
+
+def _snippet(index: Index) -> str:
+    """The snippet, with a weaker date match's note ("mentions 2017") set apart before it."""
+    snippet = index.data(SNIPPET_ROLE) or ""
+    hit = index.data(HIT_ROLE)
+    note = getattr(hit, "date_note", None)
+    prefix = f"{_escape(note)} — " if note else ""
+    if not note or not snippet.startswith(prefix):
+        return _shorten(snippet)
+    return f"<span class='note'>{prefix}</span>{_shorten(snippet[len(prefix) :])}"
 
 
 def _escape(text: str) -> str:

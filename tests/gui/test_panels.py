@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from reader.core.index import Filters
@@ -131,3 +131,23 @@ def test_a_shortened_snippet_ends_with_one_ellipsis() -> None:
     shown = _shorten(snippet, limit)
     assert shown.endswith("serving …")
     assert "… …" not in shown
+
+
+def test_a_weaker_date_match_is_marked_and_exact_dates_leave_it_out(
+    qtbot: QtBot, main_window: WindowFactory
+) -> None:
+    window = main_window()
+    search(qtbot, window, "December 24, 2024")
+    model = window.search_panel.model
+    assert model.rowCount() == 3
+    assert model.hit(0).date_note is None
+    assert model.hit(1).date_note == "published December 2024"
+    view = window.search_panel.results
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    card = view.itemDelegate()._document(option, model.index(1, 0)).toHtml()  # type: ignore[attr-defined]
+    assert "font-style:italic" in card.replace(" ", "")
+    assert "published December 2024 —" in card
+    window.filter_panel.exact_dates.setChecked(True)
+    qtbot.waitUntil(lambda: not window.is_busy() and model.rowCount() == 1)
+    assert model.hit(0).date_note is None
