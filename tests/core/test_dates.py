@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from reader.core.dates import finding as dates
+from reader.core.dates import timex
 from reader.core.mentions import DATE, DURATION, SET, TIME, Mention
 
 PUBLISHED = date(2024, 12, 26)  # a Thursday
@@ -33,6 +34,10 @@ def _one(text: str, phrase: str, anchor: date | None = PUBLISHED, **kw: bool) ->
         ("The suit was filed two years ago.", "two years ago", DATE, "2022"),
         ("He was arrested yesterday.", "yesterday", DATE, "2024-12-25"),
         ("The firm grew fast in the 1990s.", "1990s", DATE, "199X"),
+        ("A rule of the 20th century still binds.", "20th century", DATE, "19"),
+        ("The church dates from the 11th century.", "11th century", DATE, "10"),
+        ("It is a 19th-century statute.", "19th-century", DATE, "18"),
+        ("Courts of the twenty-first century differ.", "twenty-first century", DATE, "20"),
         ("The trial starts this summer.", "this summer", DATE, "2024-SU"),
         ("Profits fell in the third quarter of 2023.", "third quarter", DATE, "2023-Q3"),
         ("The party was on New Year's Eve 2019.", "New Year's Eve 2019", DATE, "2019-12-31"),
@@ -97,3 +102,11 @@ def test_find_uses_given_ner_spans_instead_of_running_the_model() -> None:
     start = text.index("the spring")
     found = dates.find(text, PUBLISHED, [(start, start + len("the spring of 2023"))])
     assert [m.value for m in found] == ["2023-SP"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("20", "the 21st century"), ("10", "the 11th century"), ("01", "the 2nd century")],
+)
+def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None:
+    assert timex.describe(value) == shown

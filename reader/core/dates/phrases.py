@@ -186,13 +186,13 @@ def _decade(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, f"{century}{decade}X"
 
 
-@rule(
-    r"(?:(?i:the)\s+)?(?P<n>(?i:1[6-9]th|2[01]st|twentieth|twenty-first|nineteenth))\s+(?i:century)"
-)
+# TimeML leaves "the" out of a century's span ("the 20th century" is "20th century" = 19).
+@rule(r"(?P<n>(?i:[1-9]\d?(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first))[\s-]+(?i:century)")
 def _century(m: re.Match[str], ctx: Context) -> Reading | None:
-    words = {"nineteenth": 18, "twentieth": 19, "twenty-first": 20}
+    words = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
     n = m["n"].lower()
-    return DATE, f"{words.get(n, int(n[:2]) - 1 if n[:2].isdigit() else 0):02d}"
+    number = words.get(n) or int(re.sub(r"\D", "", n))
+    return DATE, f"{number - 1:02d}"
 
 
 @rule(

@@ -144,4 +144,8 @@ def describe(value: str) -> str:
         return f"{_SEASON_NAMES[g['s']]} {g['sy']}"
     if g["dec"]:
         return f"the {g['dec']}0s"
-    return f"the {int(g['cen']) + 1}th century"
+    number = int(g["cen"]) + 1
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"the {number}{suffix} century"
