@@ -28,14 +28,21 @@ def run(args: argparse.Namespace) -> int:
     library = open_library.open_library(args.library)
     bar = ProgressBar()
     counts: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
     try:
         for step in library.import_paths(args.paths):
             counts[step.status] += 1
+            if step.problem:
+                reasons[skip_reason(step.problem)] += 1
             bar.update(step)
     finally:
         bar.close()
     parts = [f"{counts[s]} {s}" for s in progress_order() if counts[s]]
     print("Imported: " + (", ".join(parts) if parts else "no article files found") + ".")
+    if reasons:
+        print("Skipped, by reason:")
+        for reason, count in reasons.most_common():
+            print(f"  {count} \u00d7 {reason}")
     print(f"The library now holds {library.article_count()} articles.")
     imported = sum(counts[s] for s in progress_order() if s != progress.FAILED)
     return 1 if counts[progress.FAILED] and not imported else 0
@@ -51,3 +58,9 @@ def progress_order() -> tuple[str, ...]:
         progress.REMOVED,
         progress.FAILED,
     )
+
+
+def skip_reason(problem: str) -> str:
+    """The reason part of a skipped file's sentence ("it is password-protected")."""
+    _, sep, reason = problem.partition(" could not be read as an article: ")
+    return (reason if sep else problem).rstrip(".")

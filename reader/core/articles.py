@@ -30,7 +30,7 @@ class Article:
     path: Path
     title: str
     body: str
-    format: str  # "md", "txt" or "html"
+    format: str  # "md", "txt", "html", "pdf", "docx", "doc", "wpd", "rtf" or "eml"
     published: str | None = None
     author: str | None = None
     source: str | None = None
@@ -41,3 +41,7 @@ class Article:
     dockets: tuple[str, ...] = ()
     parties: tuple[Party, ...] = ()
     events: tuple[DatedEvent, ...] = ()
+    # How a paged or converted document was read (ingest/documents.py); empty for text files.
+    pages: tuple[int, ...] = ()  # body offset where each page starts, page 1 first
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR (1-based)
+    notes: tuple[str, ...] = ()  # sentences about what could not be read

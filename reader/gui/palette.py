@@ -82,6 +82,7 @@ def article_css(dark: bool) -> str:
     muted = "#a0a0a0" if dark else "#5f5f5f"
     rules.append(f"p.meta {{ color: {muted}; }} p.path {{ color: {muted}; font-size: small; }}")
     rules.append("h1 { font-size: x-large; }")
+    rules.append(f"p.page {{ color: {muted}; font-size: small; text-align: center; }}")
     return "\n".join(rules)
 
 

@@ -46,6 +46,10 @@ def fields(
         doc["parties"] = json.dumps([[p.name, p.side] for p in article.parties])
     if article.events:
         doc["events"] = json.dumps([[e.kind, e.date] for e in article.events])
+    if article.pages or article.notes:
+        doc["reading"] = json.dumps(
+            {"pages": article.pages, "ocr": article.ocr_pages, "notes": article.notes}
+        )
     published = timex.interval(article.published) if article.published else None
     doc["published_day"] = 0  # undated articles sort after every dated one
     if published:
@@ -104,6 +108,7 @@ def entity_key(name: str) -> str:
 
 def article_from_stored(fields: dict[str, Any]) -> Article:
     """The Article an index document stores (the reverse of `fields`)."""
+    reading = json.loads(fields.get("reading") or "{}")
     return Article(
         id=fields["id"],
         path=Path(fields["path"]),
@@ -123,4 +128,7 @@ def article_from_stored(fields: dict[str, Any]) -> Article:
         events=tuple(
             DatedEvent(kind, day) for kind, day in json.loads(fields.get("events") or "[]")
         ),
+        pages=tuple(reading.get("pages", ())),
+        ocr_pages=tuple(reading.get("ocr", ())),
+        notes=tuple(reading.get("notes", ())),
     )

@@ -74,6 +74,8 @@ def schema() -> Schema:
         dockets=STORED(),
         parties=STORED(),
         events=STORED(),
+        # How a PDF or converted document was read: page offsets, OCR'd pages, notes.
+        reading=STORED(),
     )
 
 

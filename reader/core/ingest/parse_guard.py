@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 # The slowest file of the hostile corpus (tests/hostile) parses in 0.24 s here: 40 times that
 # leaves room for a slow disk or a busy machine.
 PARSE_SECONDS = 10.0
+# A PDF's scanned pages stop being read by OCR after pdf.OCR_SECONDS; this is that and a margin.
+OCR_EXTRA_SECONDS = 60.0
 # Starting the child (a new interpreter importing the parsers) is not counted against a file.
 START_SECONDS = 60.0
 # While waiting, the caller's heartbeat runs this often (the import lock's "still alive").
@@ -55,11 +57,14 @@ class ParseGuard:
         conn = self._send(path, data)
         if conn is None:
             return ingest.parse_article(path, data)
-        if not self._wait(conn, self.seconds):
+        seconds = self.seconds
+        if path.suffix.lower() == ".pdf":  # scanned pages are read by OCR within its budget
+            seconds += OCR_EXTRA_SECONDS
+        if not self._wait(conn, seconds):
             self.close()
-            log.warning("Stopped reading %s after %g s", path, self.seconds)
+            log.warning("Stopped reading %s after %g s", path, seconds)
             raise ArticleFormatError(
-                path, f"reading it took longer than {self.seconds:g} seconds, so it was skipped"
+                path, f"reading it took longer than {seconds:g} seconds, so it was skipped"
             )
         try:
             kind, value = conn.recv()

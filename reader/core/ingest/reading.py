@@ -1,4 +1,5 @@
-"""Files on disk → Article: markdown with front matter, copied news text, saved web pages."""
+"""Files on disk → Article: markdown, copied news text, saved web pages, and (through
+documents.py) PDF, Word, WordPerfect, RTF and e-mail files."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ from pathlib import Path
 
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
-from reader.core.ingest import dateline, decoding, htmlpage, legal_facts, textnews
+from reader.core.ingest import (
+    dateline,
+    decoding,
+    documents,
+    htmlpage,
+    legal_facts,
+    page_text,
+    source_lines,
+    textnews,
+)
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +32,20 @@ SUFFIXES = {
     ".text": "txt",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".wpd": "wpd",
+    ".rtf": "rtf",
+    ".eml": "eml",
 }
+# Formats read from their bytes by documents.py, not decoded as text first.
+_DOCUMENTS = frozenset({"pdf", "docx", "doc", "wpd", "rtf", "eml"})
 # Larger text files are refused: a 19 MB file took 20 s and 1.4 GB to index (RELIABILITY.md),
-# and a court judgment of 40,000 words is about 250 KB.
+# and a court judgment of 40,000 words is about 250 KB. A PDF carries its fonts and scanned
+# pages, so it may be larger; its text is capped after reading (documents.MAX_BODY_CHARS).
 MAX_BYTES = 5 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 MAX_TITLE_CHARS = 200
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # The heading's closing hashes are stripped in Python: a lazy title followed by `[ \t#]*`
@@ -44,11 +64,16 @@ def article_id(data: bytes) -> str:
 
 
 def find_article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield the importable files in `paths`, walking folders recursively in name order."""
+    """Yield the files in `paths`, walking folders recursively in name order.
+
+    Files of kinds the reader does not read are yielded too, so that an import names each one
+    it skips and why; hidden files and folders (".git", ".DS_Store") are left out.
+    """
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and _is_importable(child):
+                relative = child.relative_to(path).parts
+                if child.is_file() and not any(part.startswith(".") for part in relative):
                     yield child
         elif path.is_file():
             yield path
@@ -59,39 +84,70 @@ def load_article(path: Path) -> Article:
     return parse_article(path, read_bytes(path))
 
 
+def max_bytes(path: Path) -> int:
+    """The largest file of `path`'s kind that is read."""
+    return MAX_DOCUMENT_BYTES if SUFFIXES.get(path.suffix.lower()) in _DOCUMENTS else MAX_BYTES
+
+
 def read_bytes(path: Path) -> bytes:
-    """Return the bytes of `path`, refusing (without reading it) a file over MAX_BYTES."""
+    """Return the bytes of `path`, refusing (without reading it) a file over max_bytes."""
+    limit = max_bytes(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ArticleFormatError(path, _too_large())
+        if path.stat().st_size > limit:
+            raise ArticleFormatError(path, _too_large(limit))
         with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)  # the file may grow after stat()
+            data = file.read(limit + 1)  # the file may grow after stat()
     except OSError as error:
         raise ArticleFormatError(path, error.strerror or "it cannot be opened") from error
-    if len(data) > MAX_BYTES:
-        raise ArticleFormatError(path, _too_large())
+    if len(data) > limit:
+        raise ArticleFormatError(path, _too_large(limit))
     return data
 
 
-def _too_large() -> str:
-    return f"it is larger than {MAX_BYTES // 1024 // 1024} MB"
+def _too_large(limit: int) -> str:
+    return f"it is larger than {limit // 1024 // 1024} MB"
 
 
 def parse_article(path: Path, data: bytes) -> Article:
     """Parse the bytes of a file named `path` into an Article."""
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise ArticleFormatError(path, "only .md, .txt and .html files can be imported")
-    if len(data) > MAX_BYTES:
-        raise ArticleFormatError(path, _too_large())
+        raise ArticleFormatError(path, unsupported_reason(path))
+    if len(data) > max_bytes(path):
+        raise ArticleFormatError(path, _too_large(max_bytes(path)))
+    if kind in _DOCUMENTS:
+        return _from_document(path, kind, data)
     try:
         text = decoding.decode(data)
     except decoding.NotTextError as error:
         raise ArticleFormatError(path, str(error)) from error
     if not text.strip():
         raise ArticleFormatError(path, "it is empty")
+    if kind == "txt" and source_lines.is_raw_email(text):  # a court e-mail saved as text
+        return _from_document(path, "eml", data)
     parse = {"md": _from_markdown, "txt": _from_text, "html": _from_html}[kind]
     article = legal_facts.apply(parse(path, article_id(data), text), text)
+    return dataclasses.replace(article, title=clean_title(article.title) or path.stem)
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file of `path`'s kind is not read, naming the kinds that are."""
+    kind = path.suffix.lower() or "without a name ending"
+    return (
+        f"files {kind if kind.startswith('without') else 'ending in ' + kind} are not read "
+        "(the reader reads PDF, Word, WordPerfect, RTF, e-mail, web pages, .md and .txt)"
+    )
+
+
+def _from_document(path: Path, kind: str, data: bytes) -> Article:
+    aid = article_id(data)
+    if kind == "pdf":
+        article, source = documents.from_pdf(path, aid, data)
+    elif kind == "eml":
+        article, source = documents.from_email(path, aid, data)
+    else:
+        article, source = documents.from_office(path, aid, data, kind)
+    article = legal_facts.apply(article, source)
     return dataclasses.replace(article, title=clean_title(article.title) or path.stem)
 
 
@@ -103,10 +159,6 @@ def clean_title(title: str) -> str:
         space = cut.rfind(" ")
         title = (cut[:space] if space > MAX_TITLE_CHARS // 2 else cut).rstrip() + "\u2026"
     return title
-
-
-def _is_importable(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in path.parts[-1:])
 
 
 def _from_text(path: Path, aid: str, text: str) -> Article:
@@ -168,6 +220,11 @@ def _from_html(path: Path, aid: str, text: str) -> Article:
     title = page.meta.get("og:title") or page.h1 or page.title or path.stem
     blocks = [(tag, value) for tag, value in page.blocks if value != title]
     body = "\n\n".join(_html_block(tag, value) for tag, value in blocks)
+    if not body.strip():
+        # A court page (a docket, a case query) keeps its text in tables and forms, which the
+        # article reader leaves out: its lines are read instead.
+        lines = source_lines.read("html", text).lines
+        body = "\n\n".join(page_text.escape(line) for line in lines[: source_lines.MAX_LINES])
     if not body.strip():
         raise ArticleFormatError(path, "the page has no article text")
     published = page.published

@@ -41,7 +41,15 @@ _NO_END = 2**63  # past any offset
 
 _TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "ul", "ol", "li"}
 _TAGS |= {"em", "strong", "code", "pre", "a", "span", "div"}
-_CLASSES = {label.lower() for label in SHOWN_LABELS} | {QUERY_CLASS, "meta", "path", "header"}
+_CLASSES = {label.lower() for label in SHOWN_LABELS} | {
+    QUERY_CLASS,
+    "meta",
+    "path",
+    "header",
+    "page",
+}
+# The line documents.py puts where a PDF's page begins ("— page 3 —"), drawn as a divider.
+_PAGE_LINE = re.compile(r"<p>(\u2014 page \d+ \u2014)</p>")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)|<https?:[^>\n]*>")
 _TAG = re.compile(r"<(/?)([a-z0-9]+)[^>]*?(/?)>")
 _VOID = {"br", "hr"}
@@ -87,6 +95,8 @@ def to_html(
     rendered = md.convert(source)
     if _depth(rendered) > MAX_DEPTH:
         rendered = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n\n"))
+    if article.pages:
+        rendered = _PAGE_LINE.sub(r'<p class="page">\1</p>', rendered)
     return sanitise(_header(article) + rendered)
 
 
@@ -214,6 +224,9 @@ def _header(article: Article) -> str:
     case = case_facts(article)
     if case:
         parts.append(f'<p class="meta">{" · ".join(html.escape(v) for v in case)}</p>')
+    reading = reading_facts(article)
+    if reading:
+        parts.append(f'<p class="meta">{" · ".join(html.escape(v) for v in reading)}</p>')
     parts.append(f'<p class="path">{html.escape(str(article.path))}</p><hr>')
     return "".join(parts)
 
@@ -232,3 +245,24 @@ def case_facts(article: Article) -> list[str]:
         facts.append(f"Party: {'; '.join(sides['first'])}")
     facts.extend(f"{event.kind.capitalize()} {event.date}" for event in article.events[:4])
     return facts
+
+
+def reading_facts(article: Article) -> list[str]:
+    """How a PDF or converted file was read: its pages, the pages read by OCR, what was not read."""
+    facts = []
+    if article.pages:
+        count = len(article.pages)
+        facts.append(f"{article.format.upper()}, {count} page{'s' if count != 1 else ''}")
+    if article.ocr_pages:
+        numbers = [str(number) for number in article.ocr_pages]
+        shown = ", ".join(numbers[:8]) + (" …" if len(numbers) > 8 else "")
+        facts.append(f"Text read by OCR (page{'s' if len(numbers) > 1 else ''} {shown})")
+    facts.extend(article.notes)
+    return facts
+
+
+def page_at(article: Article, offset: int) -> int | None:
+    """The page of a PDF that holds body `offset`, or None for a document without pages."""
+    if not article.pages:
+        return None
+    return bisect.bisect_right(article.pages, offset) or 1

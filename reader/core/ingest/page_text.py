@@ -1,0 +1,105 @@
+"""Pages of extracted text → the body's paragraphs: running headers out, lines joined.
+
+A PDF's text layer (or an OCR'd page) comes as lines broken where the page was full, with
+words hyphenated at line ends, and with the same header or footer on every page ("Case
+1:17-cv-00123 Document 45 Filed 03/03/15 Page 3 of 9"). The body keeps paragraphs; the
+running lines are left out of it (the legal layer still reads them from the source text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+# The e-filing stamp a court prints on every page of a filed document.
+STAMP = re.compile(
+    r"^\s*(?:Case|USCA\d*\s+Case|Appellate\s+Case)[:\s]+\S+.*?"
+    r"(?:Document|Doc\.?|Filed|Page(?:ID)?)[:\s#]+.*$",
+    re.IGNORECASE,
+)
+_EDGE_LINES = 3  # how many lines at the top and the bottom of a page may be running lines
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?\s*$", re.I
+)
+_SENTENCE_END = re.compile(r"[.:;!?\"\u201d)]\s*$")
+_MARKDOWN_START = re.compile(r"^(\s*)([#>*+\-=|`]|\d+[.)]\s)")
+
+
+def running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
+    """Return the header and footer lines repeated on at least half of the pages (3 or more)."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        edge = [line for line in lines if line.strip()]
+        edge = edge[:_EDGE_LINES] + edge[-_EDGE_LINES:]
+        seen.update({_key(line) for line in edge})
+    need = max(3, len(pages) // 2)
+    return {key for key, count in seen.items() if count >= need}
+
+
+def is_furniture(line: str, running: set[str]) -> bool:
+    """Whether `line` is a running header, a page number or an e-filing stamp."""
+    return bool(_key(line) in running or _PAGE_NUMBER.match(line) or STAMP.match(line))
+
+
+def paragraphs(lines: Sequence[str], running: set[str]) -> list[str]:
+    """Join a page's lines into paragraphs, leaving its running lines out."""
+    kept = [line.rstrip() for line in lines if not is_furniture(line, running)]
+    widths = sorted(len(line) for line in kept if line.strip())
+    full = widths[len(widths) * 3 // 4] if widths else 0  # a typical full line
+    out: list[str] = []
+    current = ""
+    for line in kept:
+        text = line.strip()
+        if not text:
+            if current:
+                out.append(current)
+            current = ""
+            continue
+        if _is_heading(text, full):
+            if current:
+                out.append(current)
+            out.append(text)
+            current = ""
+            continue
+        if not current:
+            current = text
+        elif current.endswith("-") and text[:1].islower():
+            current = current[:-1] + text  # a word hyphenated at the line's end
+        else:
+            current = f"{current} {text}"
+        # A short line that ends a sentence ends its paragraph.
+        if len(text) < full * 0.7 and _SENTENCE_END.search(text):
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return [escape(paragraph) for paragraph in out]
+
+
+def _is_heading(text: str, full: int) -> bool:
+    """A short line in capitals ("UNITED STATES DISTRICT COURT", "III. DISCUSSION")."""
+    return (
+        len(text) < max(full * 0.8, 20)
+        and text.upper() == text
+        and sum(char.isalpha() for char in text) >= 4
+    )
+
+
+def _key(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()).lower())
+
+
+def escape(paragraph: str) -> str:
+    """Keep a paragraph that starts like markdown syntax ("1. ", "# ", "> ") plain text."""
+    return _MARKDOWN_START.sub(_escaped, paragraph, count=1)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    mark = match[2]
+    if mark[0].isdigit():  # "1." is escaped as "1\."
+        return match[1] + mark[:-2] + "\\" + mark[-2:]
+    return match[1] + "\\" + mark

@@ -1,0 +1,182 @@
+"""PDF files → text page by page (pypdfium2), with scanned pages read by OCR.
+
+pypdfium2 wraps PDFium, the PDF engine of Chrome: it read the 27 PDFs of legal-docs-dev at
+about 200 pages a second (docs/DECISIONS.md). A page is read by OCR only when its text layer
+is empty, garbage, or nothing but the court's e-filing stamp over a scanned page; a page with
+a good text layer is never read again.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from reader.core.ingest import ocr, page_text
+
+MAX_PAGES = 2000
+# OCR is about a second a page: a long scanned filing would hold the import for minutes, so
+# the pages past the budget are named as unread instead.
+OCR_SECONDS = 45.0
+OCR_PAGES = 60
+_MIN_LETTERS = 30
+
+
+class PdfRefusedError(Exception):
+    """A PDF that cannot be read, with the reason as a sentence fragment."""
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text of a PDF: each page's lines, and what could not be read as text."""
+
+    pages: tuple[tuple[str, ...], ...]
+    title: str | None
+    ocr_pages: tuple[int, ...]  # 1-based page numbers read by OCR
+    notes: tuple[str, ...]  # sentences about pages left unread
+
+
+def read(data: bytes) -> PdfText:
+    """Read the text of a PDF's pages; raise PdfRefusedError with a readable reason."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise PdfRefusedError(
+                "it is password-protected; open it and save a copy without a password"
+            ) from error
+        raise PdfRefusedError(
+            "it is not a PDF file that can be read (it may be damaged)"
+        ) from error
+    try:
+        return _read_pages(document)
+    finally:
+        document.close()
+
+
+def _read_pages(document: pdfium.PdfDocument) -> PdfText:
+    count = len(document)
+    if count == 0:
+        raise PdfRefusedError("it has no pages")
+    notes: list[str] = []
+    if count > MAX_PAGES:
+        notes.append(
+            f"Only the first {MAX_PAGES} of its {count} pages were read: the reader reads at "
+            f"most {MAX_PAGES} pages of a PDF."
+        )
+    pages: list[tuple[str, ...]] = []
+    scanned: list[int] = []
+    for number in range(min(count, MAX_PAGES)):
+        text = _text_layer(document, number)
+        if not _has_text(text):
+            scanned.append(number)
+        pages.append(tuple(text.splitlines()))
+    ocr_done = _ocr(document, scanned, pages, notes)
+    title = _metadata_title(document)
+    return PdfText(pages=tuple(pages), title=title, ocr_pages=ocr_done, notes=tuple(notes))
+
+
+def _text_layer(document: pdfium.PdfDocument, number: int) -> str:
+    page = document[number]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = str(textpage.get_text_bounded())
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError:
+        text = ""
+    finally:
+        page.close()
+    # PDFium marks a hyphen that ends a line with \x02.
+    text = text.replace("\x02", "-").replace("\x00", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _has_text(text: str) -> bool:
+    """Whether a text layer holds more than a stamp: enough letters, mostly words."""
+    lines = [line for line in text.splitlines() if line.strip() and not page_text.STAMP.match(line)]
+    body = " ".join(lines)
+    letters = sum(char.isalpha() for char in body)
+    if letters < _MIN_LETTERS:
+        return False
+    words = body.split()
+    # Garbage layers (fonts without a text map) come out as long runs with few vowels.
+    wordlike = sum(1 for word in words if any(c in "aeiouyAEIOUY" for c in word))
+    return wordlike >= len(words) * 0.5
+
+
+def _ocr(
+    document: pdfium.PdfDocument,
+    scanned: list[int],
+    pages: list[tuple[str, ...]],
+    notes: list[str],
+) -> tuple[int, ...]:
+    if not scanned:
+        return ()
+    if not ocr.available():
+        notes.append(f"{_pages(scanned)} could not be read: {ocr.INSTALL_HINT}.")
+        return ()
+    done: list[int] = []
+    unread: list[int] = []
+    start = time.monotonic()
+    for number in scanned:
+        if len(done) >= OCR_PAGES or time.monotonic() - start > OCR_SECONDS:
+            unread.append(number)
+            continue
+        try:
+            text = ocr.read_page(_render(document, number))
+        except ocr.OcrUnavailableError:
+            unread.append(number)
+            continue
+        stamp = [line for line in pages[number] if page_text.STAMP.match(line)]
+        lines = tuple(text.splitlines())
+        pages[number] = tuple(stamp) + lines if stamp and not _starts_with(lines, stamp) else lines
+        done.append(number)
+    if unread:
+        notes.append(f"{_pages(unread)} could not be read by OCR in the time an import allows.")
+    return tuple(number + 1 for number in done)
+
+
+def _starts_with(lines: tuple[str, ...], stamp: list[str]) -> bool:
+    head = " ".join(" ".join(lines[:3]).split())
+    return " ".join(stamp[0].split()) in head
+
+
+def _render(document: pdfium.PdfDocument, number: int) -> ocr.GrayImage:
+    page = document[number]
+    try:
+        width, height = page.get_size()
+        # A huge page (a poster, a hostile size) is drawn at a lower resolution, not at 300 dpi.
+        scale = min(ocr.DPI / 72, 6000 / max(width, height, 1))
+        bitmap = page.render(scale=scale, grayscale=True)
+    finally:
+        page.close()
+    stride, columns, rows = bitmap.stride, bitmap.width * bitmap.n_channels, bitmap.height
+    buffer = bytes(bitmap.buffer)
+    pixels = (
+        buffer
+        if stride == columns
+        else b"".join(buffer[row * stride : row * stride + columns] for row in range(rows))
+    )
+    if bitmap.n_channels != 1:  # grayscale was not honoured: keep one channel
+        pixels = pixels[:: bitmap.n_channels]
+    return ocr.GrayImage(width=bitmap.width, height=rows, pixels=pixels)
+
+
+def _metadata_title(document: pdfium.PdfDocument) -> str | None:
+    try:
+        title = document.get_metadata_dict().get("Title", "").strip()
+    except (pdfium.PdfiumError, UnicodeDecodeError):
+        return None
+    return title or None
+
+
+def _pages(numbers: list[int]) -> str:
+    shown = [str(number + 1) for number in numbers]
+    if len(shown) == 1:
+        return f"Page {shown[0]}"
+    if len(shown) > 6:
+        return f"{len(shown)} pages (from page {shown[0]})"
+    return "Pages " + ", ".join(shown[:-1]) + " and " + shown[-1]
