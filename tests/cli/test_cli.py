@@ -129,6 +129,27 @@ def test_index_reports_problem_files(home: Path, tmp_path: Path) -> None:
     assert "1 failed" in result.stdout
 
 
+def test_a_folder_import_names_each_skipped_file_and_counts_reasons(
+    home: Path, tmp_path: Path
+) -> None:
+    from tests.documents import pdf_bytes
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "ruling.pdf").write_bytes(pdf_bytes([["The motion of the heron company is denied."]]))
+    (folder / "fees.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "chart.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "cut.pdf").write_bytes(b"%PDF-1.4\n" + b"\0" * 100)
+    result = legal_reader(home, "index", str(folder))
+    assert "skipped: fees.xlsx could not be read as an article" in result.stderr
+    assert "skipped: cut.pdf could not be read" in result.stderr
+    assert "2 \u00d7 files ending in .xlsx are not read" in result.stdout
+    assert "1 added" in result.stdout
+    assert "3 failed" in result.stdout
+    hits = search_json(home, "heron")
+    assert [hit["title"] for hit in hits] == ["The motion of the heron company is denied."]
+
+
 def test_export_writes_safe_html(home: Path, tmp_path: Path) -> None:
     source = tmp_path / "hostile.md"
     source.write_text(

@@ -137,7 +137,7 @@ def test_text_encodings_are_read(tmp_path: Path, data: bytes, expected: str) -> 
         ("a.md", b"%PDF-1.7 binary", "PDF"),
         ("a.txt", b"\x00\x01\x02\x03" * 100, "binary"),
         ("a.txt", b"   \n\n ", "empty"),
-        ("a.doc", b"hello", "only .md, .txt and .html"),
+        ("a.xlsx", b"hello", r"ending in \.xlsx are not read"),
     ],
 )
 def test_unreadable_files_are_rejected_with_a_reason(
@@ -158,9 +158,10 @@ def test_article_id_is_stable_and_content_based(tmp_path: Path) -> None:
     assert ingest.load_article(one).id != ingest.load_article(two).id
 
 
-def test_find_article_files_walks_folders_and_skips_other_files(tmp_path: Path) -> None:
+def test_find_article_files_walks_folders_and_skips_hidden_files(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     for name in ("a/one.md", "a/b/two.TXT", "a/b/three.html", "a/photo.jpg", "a/.hidden.md"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in ingest.find_article_files([tmp_path])]
-    assert found == ["a/b/three.html", "a/b/two.TXT", "a/one.md"]
+    # other kinds are found too, so that an import names each file it skips
+    assert found == ["a/b/three.html", "a/b/two.TXT", "a/one.md", "a/photo.jpg"]

@@ -33,7 +33,7 @@ def test_the_child_reads_a_file_as_the_parser_does() -> None:
 def test_a_refused_file_gives_the_parsers_reason() -> None:
     with (
         closing(ParseGuard()) as guard,
-        pytest.raises(ArticleFormatError, match=r"only \.md, \.txt"),
+        pytest.raises(ArticleFormatError, match=r"not a PDF file that can be read"),
     ):
         guard.parse(Path("notes.pdf"), b"%PDF-1.4")
 

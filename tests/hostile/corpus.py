@@ -38,6 +38,23 @@ class HostileFile:
     big: bool = False  # many megabytes: generated only for slow runs and the report
 
 
+def _pdf(pages: list[list[str]], media_box: tuple[int, int] = (612, 792)) -> bytes:
+    from tests.documents import pdf_bytes
+
+    return pdf_bytes(pages, media_box=media_box)
+
+
+def _zip_bomb() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
+    return out.getvalue()
+
+
 def _random_bytes(size: int, seed: int) -> bytes:
     return random.Random(seed).randbytes(size)
 
@@ -182,6 +199,48 @@ def files() -> list[HostileFile]:
             lambda: b"\x89PNG\r\n\x1a\n" + _random_bytes(4000, 1),
             REJECTED,
             "PNG",
+        ),
+        HostileFile(
+            "broken.pdf",
+            "a PDF cut short",
+            lambda: _pdf([["A verdict of guilty was read."]] * 3)[:400],
+            REJECTED,
+            "damaged",
+        ),
+        HostileFile(
+            "noise.pdf",
+            "random bytes named .pdf",
+            lambda: b"%PDF-1.7\n" + _random_bytes(20000, 7),
+            REJECTED,
+            "PDF",
+        ),
+        HostileFile(
+            "ten_thousand_pages.pdf",
+            "a PDF of 10,000 pages",
+            lambda: _pdf([["The pelican verdict."]] + [[f"Exhibit {n}."] for n in range(9_999)]),
+            IMPORTED,
+            find="pelican",
+        ),
+        HostileFile(
+            "huge_page.pdf",
+            "a PDF page five metres wide",
+            lambda: _pdf([["The heron verdict on a huge page."]], media_box=(14_000, 14_000)),
+            IMPORTED,
+            find="heron",
+        ),
+        HostileFile(
+            "bomb.docx",
+            "a zip bomb named .docx",
+            _zip_bomb,
+            REJECTED,
+            "unpack",
+        ),
+        HostileFile(
+            "not_a_zip.docx",
+            "random bytes named .docx",
+            lambda: _random_bytes(5000, 8),
+            REJECTED,
+            "Word document",
         ),
         HostileFile(
             "pdf_renamed.txt",

@@ -47,11 +47,12 @@ def from_pdf(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
             notes.append(f"Only the text of its first {number} pages was kept: it is very long.")
             break
     body = "\n\n".join(parts)
+    dividers = {page_divider(number) for number in range(2, len(read.pages) + 1)}
     ends = [0]
     for part in parts:
         ends.append(ends[-1] + len(part) + 2)
     offsets = [min(ends[start], len(body)) for start in starts]
-    if not body.replace(page_divider(1), "").strip() or not any(c.isalnum() for c in body):
+    if not any(part not in dividers for part in parts):
         raise ArticleFormatError(path, _no_text_reason(read))
     source = "\n".join(line for lines in read.pages for line in lines)
     article = Article(
@@ -83,8 +84,7 @@ def from_office(path: Path, aid: str, data: bytes, kind: str) -> tuple[Article, 
     if not paragraphs:
         raise ArticleFormatError(path, "it has no text")
     plain = [paragraph.removeprefix("## ") for paragraph in paragraphs]
-    if kind != "docx":
-        paragraphs = [page_text.escape(p) for p in paragraphs]
+    paragraphs = [p if p.startswith("## ") else page_text.escape(p) for p in paragraphs]
     heading = next((p[3:] for p in paragraphs if p.startswith("## ")), None)
     article = Article(
         id=aid,

@@ -1,7 +1,8 @@
 """Word (.docx, .doc), WordPerfect (.wpd) and RTF files → paragraphs of text.
 
 .docx is read by python-docx and .rtf by striprtf (both pure Python). The old binary formats
-need a program: antiword for .doc and wpd2text (libwpd-tools) for .wpd. Where one is missing,
+need a program: catdoc for .doc (antiword refused the short documents LibreOffice writes) and
+wpd2text (libwpd-tools) for .wpd. Where one is missing,
 the file is refused with a sentence saying what to install; everything else still imports.
 """
 
@@ -26,9 +27,12 @@ MAX_UNPACKED = 200 * 1024 * 1024
 MAX_ENTRIES = 5_000
 PROGRAM_SECONDS = 20.0
 _PROGRAMS = {
-    ".doc": ("antiword", "reading .doc files needs the antiword program (Debian package antiword)"),
+    ".doc": (
+        ("catdoc", "-w"),
+        "reading .doc files needs the catdoc program (Debian package catdoc)",
+    ),
     ".wpd": (
-        "wpd2text",
+        ("wpd2text",),
         "reading .wpd files needs the wpd2text program (Debian package libwpd-tools)",
     ),
 }
@@ -70,7 +74,7 @@ def read_rtf(text: str) -> list[str]:
 
 def read_with_program(suffix: str, data: bytes) -> list[str]:
     """Return the paragraphs of a .doc or .wpd file, read by its program."""
-    name, hint = _PROGRAMS[suffix]
+    (name, *options), hint = _PROGRAMS[suffix]
     program = shutil.which(name)
     if program is None:
         raise OfficeRefusedError(hint)
@@ -80,7 +84,10 @@ def read_with_program(suffix: str, data: bytes) -> list[str]:
         file.flush()
         try:
             done = subprocess.run(
-                [program, file.name], capture_output=True, timeout=PROGRAM_SECONDS, check=False
+                [program, *options, file.name],
+                capture_output=True,
+                timeout=PROGRAM_SECONDS,
+                check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             raise OfficeRefusedError(f"the {name} program could not read it") from error

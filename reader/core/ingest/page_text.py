@@ -34,6 +34,8 @@ def running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
     seen: Counter[str] = Counter()
     for lines in pages:
         edge = [line for line in lines if line.strip()]
+        if len(edge) <= 2 * _EDGE_LINES:  # a short page may be all text, with no edges to drop
+            continue
         edge = edge[:_EDGE_LINES] + edge[-_EDGE_LINES:]
         seen.update({_key(line) for line in edge})
     need = max(3, len(pages) // 2)

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from reader.core.ingest import ocr, page_text
 
@@ -20,7 +21,8 @@ MAX_PAGES = 2000
 # the pages past the budget are named as unread instead.
 OCR_SECONDS = 45.0
 OCR_PAGES = 60
-_MIN_LETTERS = 30
+# Fewer letters than this over a picture: the picture is a scanned page.
+_SCAN_LETTERS = 200
 
 
 class PdfRefusedError(Exception):
@@ -68,8 +70,8 @@ def _read_pages(document: pdfium.PdfDocument) -> PdfText:
     pages: list[tuple[str, ...]] = []
     scanned: list[int] = []
     for number in range(min(count, MAX_PAGES)):
-        text = _text_layer(document, number)
-        if not _has_text(text):
+        text, has_image = _text_layer(document, number)
+        if not _has_text(text, has_image):
             scanned.append(number)
         pages.append(tuple(text.splitlines()))
     ocr_done = _ocr(document, scanned, pages, notes)
@@ -77,8 +79,15 @@ def _read_pages(document: pdfium.PdfDocument) -> PdfText:
     return PdfText(pages=tuple(pages), title=title, ocr_pages=ocr_done, notes=tuple(notes))
 
 
-def _text_layer(document: pdfium.PdfDocument, number: int) -> str:
+def _text_layer(document: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
+    """A page's text layer, and whether the page holds a picture (a scan may lie under it)."""
     page = document[number]
+    has_image = False
+    try:
+        objects = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)
+        has_image = next(iter(objects), None) is not None
+    except pdfium.PdfiumError:
+        has_image = True
     try:
         textpage = page.get_textpage()
         try:
@@ -91,17 +100,23 @@ def _text_layer(document: pdfium.PdfDocument, number: int) -> str:
         page.close()
     # PDFium marks a hyphen that ends a line with \x02.
     text = text.replace("\x02", "-").replace("\x00", "")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\u00b7") > 20:  # court reporters' transcripts space their lines with "·"
+        text = text.replace("\u00b7", " ")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), has_image
 
 
-def _has_text(text: str) -> bool:
-    """Whether a text layer holds more than a stamp: enough letters, mostly words."""
+def _has_text(text: str, has_image: bool) -> bool:
+    """Whether a page's text layer is its text: more than a stamp over a picture, mostly words.
+
+    A short page without a picture keeps its few words; with a picture under a stamp or a
+    line or two, the picture is the page (a scan) and is read by OCR.
+    """
     lines = [line for line in text.splitlines() if line.strip() and not page_text.STAMP.match(line)]
     body = " ".join(lines)
     letters = sum(char.isalpha() for char in body)
-    if letters < _MIN_LETTERS:
+    if letters == 0 or (has_image and letters < _SCAN_LETTERS):
         return False
-    words = body.split()
+    words = [word for word in body.split() if sum(char.isalpha() for char in word) >= 2]
     # Garbage layers (fonts without a text map) come out as long runs with few vowels.
     wordlike = sum(1 for word in words if any(c in "aeiouyAEIOUY" for c in word))
     return wordlike >= len(words) * 0.5

@@ -1,0 +1,77 @@
+"""Small documents of our own, written by the tests: PDFs (one text line list per page),
+Word files through python-docx and e-mails through the standard library."""
+
+from __future__ import annotations
+
+import email.message
+import io
+from collections.abc import Sequence
+
+import docx
+
+
+def pdf_bytes(pages: Sequence[Sequence[str]], *, media_box: tuple[int, int] = (612, 792)) -> bytes:
+    """A valid PDF whose pages hold `pages`' lines in Helvetica, as a text layer."""
+    objects: list[bytes] = []
+    count = len(pages)
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
+    font = 3 + 2 * count
+    for number, lines in enumerate(pages):
+        content = ["BT /F1 11 Tf 72 720 Td 14 TL"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            content.append(f"({escaped}) Tj T*")
+        content.append("ET")
+        stream = "\n".join(content).encode("latin-1")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {media_box[0]} {media_box[1]}] "
+            f"/Resources << /Font << /F1 {font} 0 R >> >> "
+            f"/Contents {4 + 2 * number} 0 R >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for index, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % index + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def docx_bytes(title: str, heading: str, paragraphs: Sequence[str]) -> bytes:
+    """A Word document with a title property, a heading and paragraphs."""
+    document = docx.Document()
+    document.core_properties.title = title
+    document.add_heading(heading, level=1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def eml_bytes(subject: str, date: str, text: str | None, html: str | None = None) -> bytes:
+    """An e-mail with a plain-text part and/or an HTML part."""
+    message = email.message.EmailMessage()
+    message["From"] = "Clerk of Court <noreply@court.example>"
+    message["To"] = "reader@example.com"
+    message["Subject"] = subject
+    message["Date"] = date
+    message["Message-ID"] = "<1@court.example>"
+    if text is not None:
+        message.set_content(text)
+        if html is not None:
+            message.add_alternative(html, subtype="html")
+    elif html is not None:
+        message.set_content(html, subtype="html")
+    return message.as_bytes()
