@@ -39,6 +39,8 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 def test_a_pdf_is_read_page_by_page_without_its_running_stamp(tmp_path: Path) -> None:
     article = ingest.load_article(write(tmp_path, "opinion.pdf", pdf_bytes(OPINION)))
     assert article.format == "pdf"
+    assert article.title == "DANA MORGAN v. HARLOW MILLS"  # the caption, not a header line
+    assert "\n\nDANA MORGAN v. HARLOW MILLS\n\n" in article.body  # its own paragraph
     assert "Harlow Mills says the claim came too late." in article.body
     assert "Document 12" not in article.body  # the stamp on every page is not text
     assert article.dockets == ("1:24-cv-00101",)  # the legal layer still reads the stamp

@@ -23,6 +23,7 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?\s*$", re.I
 )
+_VERSUS = re.compile(r"\s(?:v|vs|et al)\.(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.:;!?\"\u201d)]\s*$")
 _MARKDOWN_START = re.compile(r"^(\s*)([#>*+\-=|`]|\d+[.)]\s)")
 
@@ -84,9 +85,11 @@ def paragraphs(lines: Sequence[str], running: set[str]) -> list[str]:
 
 def _is_heading(text: str, full: int) -> bool:
     """A short line in capitals ("UNITED STATES DISTRICT COURT", "III. DISCUSSION")."""
+    # A caption in capitals keeps its lower-case "v." ("DANA MORGAN v. HARLOW MILLS").
+    capitals = _VERSUS.sub(" ", text)
     return (
         len(text) < max(full * 0.8, 20)
-        and text.upper() == text
+        and capitals.upper() == capitals
         and sum(char.isalpha() for char in text) >= 4
     )
 
