@@ -49,6 +49,7 @@ def to_json(result: SearchResult) -> str:
             "id": hit.article_id,
             "source": hit.source,
             "date_note": hit.date_note,
+            "page": hit.page,
         }
         for hit in result.hits
     ]

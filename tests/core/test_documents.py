@@ -205,3 +205,18 @@ def test_every_real_court_document_is_read() -> None:
         except ArticleFormatError as error:
             refused.append(str(error))
     assert refused == []
+
+
+def test_a_search_hit_in_a_pdf_says_its_page(tmp_path: Path) -> None:
+    from reader.core.library import Library
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder, "opinion.pdf", pdf_bytes(OPINION))
+    library = Library.open(tmp_path / "library", samples=False, extractor=lambda article: [])
+    list(library.import_paths([folder]))
+    (hit,) = library.search("disagree").hits
+    assert hit.page == 2
+    assert hit.snippet.startswith("p. 2 — ")
+    (first,) = library.search("Lowell").hits
+    assert first.page == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -84,6 +86,9 @@ def hit(hit: Any, dated: DateSearch | None) -> Hit:
     if not shown:
         shown = escape(" ".join(fields.get("body", "").split()[:40]))
     shown = " ".join(_MARKDOWN_PREFIX.sub("", shown).split())
+    page = _page(hit, fields)
+    if page is not None:
+        shown = f"p. {page} — {shown}"
     return Hit(
         article_id=fields["id"],
         path=Path(fields["path"]),
@@ -94,6 +99,7 @@ def hit(hit: Any, dated: DateSearch | None) -> Hit:
         source=fields.get("source"),
         author=fields.get("author"),
         date_note=note,
+        page=page,
     )
 
 
@@ -106,3 +112,17 @@ def _words_snippet(hit: Any, fields: dict[str, Any]) -> str:
         if shown:
             return shown
     return ""
+
+
+def _page(hit: Any, fields: dict[str, Any]) -> int | None:
+    """The page of a paged document on which the hit's first matched body word stands."""
+    pages = json.loads(fields.get("reading") or "{}").get("pages")
+    if not pages:
+        return None
+    found = hit.matched_terms() if hit.results.has_matched_terms() else []
+    words = [word.decode("utf-8") for name, word in found if name == "body"]
+    tokens = snippet.find(fields.get("body") or "", words)
+    if not tokens:
+        return None
+    first = min(token.startchar for token in tokens)
+    return bisect.bisect_right(pages, first) or 1

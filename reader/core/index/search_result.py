@@ -21,6 +21,8 @@ class Hit:
     # Set when the article names no date within the query, only a coarser one ("mentions
     # 2017" for "October 2, 2017"); the snippet then starts with it.
     date_note: str | None = None
+    # The page of a PDF where the first matched word is; None for documents without pages.
+    page: int | None = None
 
 
 @dataclass(frozen=True)
