@@ -59,3 +59,19 @@ class ExportError(ReaderError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         super().__init__(f"{path.name} could not be saved in {path.parent}: {reason}.")
+
+
+class WorkspaceError(ReaderError):
+    """The workspace file (tags, notes, saved searches) cannot be read or written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(
+            f"Your tags, notes and saved searches ({path.name}) could not be read or saved "
+            f"({reason}). The library itself can still be read and "
+            "searched."
+        )
+
+
+class WorkspaceInputError(ReaderError):
+    """A tag, note, saved search or query term that cannot be kept or understood as typed."""

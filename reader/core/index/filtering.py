@@ -9,7 +9,9 @@ from typing import Any
 
 from whoosh.query import (
     And,
+    NullQuery,
     NumericRange,
+    Or,
     Query,
     Term,
 )
@@ -45,6 +47,10 @@ def filter_query(filters: Filters | None) -> Query | None:
                 _day_number(last[1]) if last else 29991231,
             )
         )
+    if filters.ids is not None:
+        if not filters.ids:
+            return NullQuery
+        clauses.append(Or([Term("id", article_id) for article_id in sorted(filters.ids)]))
     return And(clauses) if len(clauses) > 1 else clauses[0]
 
 

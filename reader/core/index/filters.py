@@ -20,6 +20,8 @@ class Filters:
     # Dates in the query match only articles naming a date within them, not a coarser one
     # ("2017" for "October 2, 2017"); like `exact:` in the query.
     exact_dates: bool = False
+    # Article ids the hits must be among (tags, stars, notes: the workspace resolves them).
+    ids: frozenset[str] | None = None
 
     def by_facet(self) -> dict[str, tuple[str, ...]]:
         """The entity filters keyed by facet name."""
@@ -28,4 +30,6 @@ class Filters:
     @property
     def is_empty(self) -> bool:
         """True when nothing is filtered."""
-        return not (any(self.by_facet().values()) or self.published_from or self.published_to)
+        return self.ids is None and not (
+            any(self.by_facet().values()) or self.published_from or self.published_to
+        )

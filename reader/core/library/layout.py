@@ -62,6 +62,11 @@ class LibraryLayout:
         except OSError:
             return False
 
+    @property
+    def workspace_path(self) -> Path:
+        """The user's tags, stars, notes and saved searches (never rebuilt from the index)."""
+        return self.root / "workspace.sqlite"
+
     def is_new(self) -> bool:
         """True when the folder holds no index, no manifest and no copies of articles.
 

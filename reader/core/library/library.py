@@ -32,6 +32,7 @@ from reader.core.index.search_result import SearchResult
 from reader.core.index.searchers import Searchers
 from reader.core.index.vocabulary import Vocabulary
 from reader.core.library import (
+    casework,
     checking,
     correcting,
     first_run,
@@ -48,6 +49,7 @@ from reader.core.library.progress import Progress
 from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
+from reader.core.workspace.store import Workspace
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -60,6 +62,7 @@ class Library:
         self.storage = Storage(root, ix, extractor)
         self._searchers = Searchers()
         self._vocabulary = Vocabulary()
+        self._workspace: Workspace | None = None
         self.repaired: str | None = None  # set when the index had to be rebuilt from the copies
 
     @classmethod
@@ -154,6 +157,13 @@ class Library:
         """Where the user's entity corrections live."""
         return self.layout.corrections_path
 
+    @property
+    def workspace(self) -> Workspace:
+        """Tags, notes, saved searches: opened on first use, so a damaged file never blocks."""
+        if self._workspace is None:
+            self._workspace = Workspace(self.layout.workspace_path)
+        return self._workspace
+
     def article_count(self) -> int:
         """Return how many articles the library holds."""
         with self.ix.searcher() as searcher:
@@ -171,18 +181,21 @@ class Library:
         """Search the library; a malformed query is repaired, never raised.
 
         A damaged index is rebuilt from the library's copies before the search answers.
+        `tag:`, `starred:` and `note:` terms are answered by the workspace (casework.py).
         """
-        return self._reading(
+        words, narrowed = casework.narrow(lambda: self.workspace, text, filters)
+        found = self._reading(
             lambda searcher: query.search(
                 searcher,
-                text,
+                words,
                 limit=limit,
                 today=today or date.today(),
-                filters=filters,
+                filters=narrowed,
                 facets=facets,
                 vocabulary=self._vocabulary,
             )
         )
+        return casework.as_typed(found, text, words)
 
     def _reading(self, read: Callable[[Any], T]) -> T:
         """Run `read` on a searcher: retried once on a newer commit, then the index is rebuilt."""
@@ -320,11 +333,19 @@ class Library:
         library.
         """
         resolved = [p.resolve() for p in paths]
-        with WriteLock(self.root) as lock:
-            run = importer.Import(self.storage, resolved, rescan, lock)
-            yield from run.run()
+        before = self.read_manifest()
+        try:
+            with WriteLock(self.root) as lock:
+                run = importer.Import(self.storage, resolved, rescan, lock)
+                yield from run.run()
+        finally:
+            if self.layout.workspace_path.exists():  # marks follow a re-imported file
+                casework.follow(self.workspace, before, self.read_manifest(), self._body)
         if sample_articles().resolve() in resolved:
             first_run.mark_done(self.storage)
+
+    def _body(self, article_id: str) -> str:
+        return self.article(article_id).body
 
     def check(self) -> CheckReport:
         """Read every index file and every copy in the store; say what is damaged."""
