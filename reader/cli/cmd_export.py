@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli import cmd_workspace_file
 from reader.core.entities import extraction
+from reader.core.errors import ReaderError
 from reader.core.ingest import reading as ingest
 from reader.core.present import export
 
@@ -15,7 +17,10 @@ from reader.core.present import export
 def register(subparsers: Any) -> None:
     """Add the `export` command."""
     parser = subparsers.add_parser("export", help="write a file as safe, highlighted HTML")
-    parser.add_argument("file", type=Path)
+    parser.add_argument("file", type=Path, nargs="?")
+    parser.add_argument(
+        "--workspace", type=Path, metavar="OUT.json", help="save tags, notes and searches instead"
+    )
     parser.add_argument("--format", choices=("html",), default="html", help="output format")
     parser.add_argument("-o", "--output", type=Path, help="write here instead of to stdout")
     parser.add_argument(
@@ -26,6 +31,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the file (without importing it) and write a complete HTML page."""
+    if args.workspace is not None:
+        return cmd_workspace_file.export(args, args.workspace)
+    if args.file is None:
+        raise ReaderError("Name the file to export, or give --workspace OUT.json.")
     article = ingest.load_article(args.file)
     found = (
         []

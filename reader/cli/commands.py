@@ -10,9 +10,13 @@ from reader.cli import (
     cmd_entities,
     cmd_export,
     cmd_index,
+    cmd_note,
     cmd_rebuild,
+    cmd_saved,
     cmd_search,
     cmd_show,
+    cmd_tag,
+    cmd_workspace_file,
 )
 
 ALL: tuple[ModuleType, ...] = (
@@ -24,4 +28,8 @@ ALL: tuple[ModuleType, ...] = (
     cmd_export,
     cmd_check,
     cmd_rebuild,
+    cmd_tag,
+    cmd_note,
+    cmd_saved,
+    cmd_workspace_file,
 )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from reader.core.errors import ReaderError
 from reader.core.index.filters import Filters
+from reader.core.index.search_result import SearchResult
 from reader.core.library.manifest import Manifest
 from reader.core.workspace import query_terms
 from reader.core.workspace.store import Workspace
@@ -61,3 +62,12 @@ def source_path(manifest: Manifest, article_id: str) -> str:
         if source.article_id == article_id:
             return path
     return ""
+
+
+def as_typed(result: SearchResult, typed: str, words: str) -> SearchResult:
+    """The result of searching `words`, told in terms of the query the user `typed`."""
+    if typed == words:
+        return result
+    terms = " ".join(f"{t.field}:{t.value}" for t in query_terms.split(typed)[1])
+    searched = f"{result.searched} {terms}".strip()
+    return dataclasses.replace(result, query=typed, searched=searched)
