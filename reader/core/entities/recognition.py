@@ -9,6 +9,7 @@ across the article (reader.core.entities.aliases).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import logging
 import re
@@ -19,7 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reader.core.dates import finding as dates
-from reader.core.entities import aliases, legal, money, places
+from reader.core.entities import aliases, furniture, legal, money, places
 from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text import nlp as nlp_loader
 
@@ -131,10 +132,21 @@ def _run(
     n_process: int = 1,
 ) -> Iterator[list[Mention]]:
     legal.add_ruler(nlp)
-    split = [blocks(t) for t in texts]
+    # Everything reads the text with its page furniture blanked (same offsets); the mentions
+    # then take their text from the original.
+    seen = [furniture.mask(t) for t in texts]
+    split = [blocks(t) for t in seen]
     docs = nlp.pipe((b.text for bs in split for b in bs), batch_size=_BATCH, n_process=n_process)
-    for text, published, text_blocks in zip(texts, published_list, split, strict=True):
-        yield _mentions(text, published, text_blocks, [next(docs) for _ in text_blocks])
+    for text, masked, published, text_blocks in zip(
+        texts, seen, published_list, split, strict=True
+    ):
+        found = _mentions(masked, published, text_blocks, [next(docs) for _ in text_blocks])
+        yield [_original_text(text, m) for m in found]
+
+
+def _original_text(text: str, mention: Mention) -> Mention:
+    original = text[mention.start : mention.end]
+    return mention if original == mention.text else dataclasses.replace(mention, text=original)
 
 
 def _mentions(
@@ -172,10 +184,18 @@ def _ruler_mention(text: str, start: int, end: int, label: str, ent_id: str) -> 
 
 
 def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]:
+    parts = furniture.caption_parts(text[start:end])
+    if parts != [(0, end - start)]:
+        return [m for s, e in parts for m in _named_mention(text, start + s, start + e, label)]
     start, end = aliases.trim(text, start, end, label or ORG)
+    if label == PERSON:
+        end = start + len(furniture.trim_title(text[start:end]))
+    start += furniture.leading_role(text[start:end])
     if end <= start:
         return []
     name = aliases.clean(text[start:end])
+    if furniture.is_furniture(name, label or ORG):
+        return []
     if label and name.split()[-1] in aliases.ORG_WORDS:
         label = ORG
     elif label != PERSON and places.is_place(name):

@@ -1,0 +1,274 @@
+"""Page furniture of court documents: what the entity model must not read as a name.
+
+Court pages and notices carry menus, form labels ("Date Filed:"), e-mail headers, addresses,
+HTML left in saved e-mails and clerks' initials. `mask` blanks them (same length, so offsets
+hold) before the model reads the text; the structure decides where it can: a header block at
+the top of a text, a label at the start of a line, a run of menu items. `is_furniture` then
+drops what the model still calls a name but is a document kind, a form word, a date, an
+address or a legal abbreviation ("Docket Report", "Email", "C. J", "323 U. S"). The word lists
+are in resources/data/legal/furniture_*.tsv.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from reader.core.resources import resource
+
+# A header block starts the text: "Return-Path:", "Received:" ... (the reader may have put
+# "## " before a line it took for a heading).
+_HEADER = re.compile(
+    r"(?:## )?(?:Return-Path|Received|Received-SPF|Authentication-Results|DKIM-Signature|"
+    r"X-[\w-]+|ARC-[\w-]+|Date|From|To|Cc|Bcc|Reply-To|Sender|Subject|Message-I[Dd]|"
+    r"MIME-Version|Content-Type|Content-Transfer-Encoding|Delivered-To|Return-Receipt-To|"
+    r"Thread-Topic|Thread-Index|Importance|Priority|User-Agent|In-Reply-To|References)"
+    r"\s*:",
+    re.IGNORECASE,
+)
+# Wrapped header values: "by host with ESMTP", "Mon, 26 Sep 2022 ...", "dmarc=none ...", a
+# base64 line; anything not starting with a capitalised word.
+_CONTINUATION = re.compile(r"(?:## )?(?:[a-z0-9(\[<;=]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),|\S+$)")
+_KEEP_VALUE = re.compile(r"(?:## )?Subject\s*:", re.IGNORECASE)
+_PATTERNS = [
+    r"<[A-Za-z/!?][^<>\n]{0,800}>",  # HTML left in a saved e-mail
+    r"&(?:#\d{1,6}|[a-zA-Z]{2,8});",
+    r"\b(?:https?://|www\.)\S+",
+    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+    r"\b[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b",  # host names
+    r"(?=[A-Za-z0-9+/=]*\d)(?=[A-Za-z0-9+/=]*[A-Za-z])[A-Za-z0-9+/=_-]{20,}",  # hashes, ids
+    r"\[STAMP[^\n]*",
+    r"\((?:[a-z]{2,8}\d?(?:,\s*[a-z]{2,8})*|Admin\.?)\)",  # clerk's initials: (jreg, usbc)
+    r"\[\s*LOGIN REMOVED\s*\]",
+]
+_NOISE = re.compile("|".join(_PATTERNS))
+_STREET = (
+    r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Plaza|Center|Centre|Circle|Way|Lane|"
+    r"Ln|Pkwy|Parkway|Square|Sq|Place|Pl|Highway|Hwy|Floor|Fl|Suite|Ste|Bldg|Building"
+)
+# A street line ("555 California St. 26th Fl"), a suite or box line, a phone line; short and
+# without a sentence's end, so a news line starting with a number is not one.
+_ADDRESS_LINE = re.compile(
+    rf"(?:\d+[A-Za-z]?\s+[^\n]{{0,50}}\b(?:{_STREET}|[A-Z]{{2,}})\b\.?[^\n.!?]{{0,25}}"
+    rf"|(?:Suite|SUITE|Ste|STE|Room|Rm|Floor|P\.?\s?O\.?\s+(?:Box|BOX))\b\.?\s*#?\s*\w+[^\n]{{0,20}}"
+    r"|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}[^\n]{0,20})"
+)
+# "Date Filed:", "Tax ID / EIN:", "Nature[s] of Suit:" at the start of a line.
+_LABEL = re.compile(r"(?:## |- )?(?P<label>[A-Z][\w()\[\]/#.' -]{0,40}?)\s?:(?!\S*//)")
+_LIST_ITEM = re.compile(r"(?:- |\* )(?P<item>[^\n]{1,60})")
+_MENU_RUN = 6  # this many short list items in a row are a menu, whatever they say
+_SMALL = frozenset("of to for re on in by with and or the a an at from v vs v. &".split())
+_DATE_OR_ZIP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b[A-Z]{2}\s+\d{5}\b|\d{1,2}:\d{2}")
+# A legal abbreviation or citation: every word an initial or a short abbreviation ("C. J",
+# "S. W. Rep", "O. T. 1954", "Tex. R. App"), or a reporter between numbers ("323 U. S. 214").
+_ABBREVIATION_WORD = re.compile(
+    r"(?:[A-Z]\.?|[A-Z][a-z]{0,4}\.|\d+[a-z]{0,2}|Rep|App|Supp|Civ|Crim|Proc|Evid|Stat|Ann|"
+    r"Code|Ct|Cir|Dist|Reg|Sess|Laws|Ed|JJ?|C\.J)"
+)
+_TRAILING_TITLE = re.compile(r",?\s+(?:C\.\s?J|J|JJ|P\.\s?J|Ch\.\s?J)\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The furniture vocabulary: labels (and which carry a furniture value), lines, words."""
+
+    labels: frozenset[str]
+    value_labels: frozenset[str]
+    lines: frozenset[str]
+    words: frozenset[str]
+    document_kinds: frozenset[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resource("data", "legal", name)
+    text = path.read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@functools.cache
+def vocabulary() -> Words:
+    """Read resources/data/legal/furniture_*.tsv (once)."""
+    labels = {row[0].strip().casefold(): row[1:] for row in _rows("furniture_labels.tsv")}
+    rows = _rows("furniture_words.tsv")
+    words = {w.casefold() for row in rows for w in row[1].split()}
+    documents = {w.casefold() for row in rows if row[0] == "doc" for w in row[1].split()}
+    return Words(
+        labels=frozenset(labels),
+        value_labels=frozenset(k for k, v in labels.items() if v and v[0].strip() == "value"),
+        lines=frozenset(row[0].strip().casefold() for row in _rows("furniture_lines.tsv")),
+        words=frozenset(words),
+        document_kinds=frozenset(documents),
+    )
+
+
+def mask(text: str) -> str:
+    """Return `text` with its furniture replaced by spaces (same length, newlines kept)."""
+    return _blank(text, furniture_spans(text))
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that are page furniture, in no particular order."""
+    spans = [m.span() for m in _NOISE.finditer(text)]
+    # Lines are read with tags and addresses blanked, so "<b>Case Name:</b>" starts a line.
+    cleaned = _blank(text, spans)
+    lines = []
+    for m in re.finditer(r"[^\n]+", cleaned):
+        body = m.group(0).lstrip()
+        if body.strip():
+            lines.append((m.end() - len(body), m.end(), body.rstrip()))
+    spans += _header_block(lines)
+    spans += _menus(lines)
+    spans += _line_furniture(text, lines)
+    return spans
+
+
+def _header_block(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The e-mail header block at the top of a text, keeping the Subject's value."""
+    spans: list[tuple[int, int]] = []
+    if not lines or not _HEADER.match(lines[0][2]):
+        return spans
+    in_subject = closing = False
+    for start, end, line in lines:
+        header = _HEADER.match(line)
+        if closing and not header:
+            break
+        if header:
+            in_subject = bool(_KEEP_VALUE.match(line))
+            spans.append((start, start + header.end() if in_subject else end))
+            if header.group(0).lower().lstrip("# ").startswith("content-type") and "html" in line:
+                closing = True  # the body follows the last header lines
+        elif in_subject:
+            continue  # the Subject's wrapped value: the case name, kept
+        elif _CONTINUATION.match(line):
+            spans.append((start, end))
+        else:
+            break
+    return spans
+
+
+def _menus(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Runs of short list items that are menus: long runs, or runs of known furniture."""
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int, str]] = []
+    known = vocabulary().lines
+    for line in [*lines, (0, 0, "")]:
+        item = _LIST_ITEM.fullmatch(line[2].strip())
+        if item and len(item.group("item").split()) <= 6:
+            run.append(line)
+            continue
+        furniture = sum(_fold_line(text) in known for _, _, text in run)
+        if len(run) >= _MENU_RUN or (run and 2 * furniture >= len(run)):
+            spans += [(s, e) for s, e, _ in run]
+        run = []
+    return spans
+
+
+def _fold_line(line: str) -> str:
+    return re.sub(r"^(?:## |- |\* )", "", line.strip()).strip().casefold()
+
+
+def _line_furniture(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Known furniture lines, addresses and phone lines, and form labels (with some values)."""
+    words = vocabulary()
+    spans: list[tuple[int, int]] = []
+    blank_next = False
+    for start, end, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if blank_next:
+            blank_next = False
+            spans.append((start, end))
+            continue
+        if _fold_line(line) in words.lines or _ADDRESS_LINE.fullmatch(stripped):
+            spans.append((start, end))
+            continue
+        label = _LABEL.match(line)
+        if label and _is_label(label.group("label")):
+            name = label.group("label").strip().casefold()
+            if name in words.value_labels:
+                spans.append((start, end))
+                # a label alone on its line (an HTML table's label cell): the value follows
+                blank_next = not text[start + label.end() : end].strip()
+            else:
+                spans.append((start, start + label.end()))
+    return spans
+
+
+def _is_label(label: str) -> bool:
+    words = vocabulary()
+    folded = label.strip().casefold()
+    if folded in words.labels:
+        return True
+    tokens = re.findall(r"[\w/]+", label)
+    if not tokens or len(tokens) > 5 or tokens[0].casefold() not in words.words:
+        return False
+    # "Date Filed", "Lead BK Case": all form words; "Debtor disposition": a form word and
+    # lower-case words. "Judge Smith:" starts a line of a transcript and is no label.
+    rest = tokens[1:]
+    return all(t.casefold() in words.words or t.casefold() in _SMALL or t.islower() for t in rest)
+
+
+def is_furniture(name: str, label: str) -> bool:
+    """True if a PERSON/ORG `name` the model found is a form word, document title or citation."""
+    if not any(c.isupper() for c in name) or _DATE_OR_ZIP.search(name):
+        return True
+    if label == "PERSON" and any(c.isdigit() for c in name):
+        return True
+    tokens = name.replace(",", " ").split()
+    if all(_ABBREVIATION_WORD.fullmatch(t) for t in tokens):
+        return True
+    words = vocabulary()
+    folded = [t.strip(".()[]'\u2019:;").casefold() for t in tokens]
+    content = [w for w in folded if w and w not in _SMALL]
+    if not content or all(w in words.words for w in content):
+        return True
+    kinds = words.document_kinds
+    if folded[-1] in kinds or (folded[0] in kinds and len(folded) > 1 and folded[1] in _SMALL):
+        return True
+    return False
+
+
+def trim_title(name: str) -> str:
+    """Drop a judicial title after a name: "Warren, C. J." is Warren."""
+    return _TRAILING_TITLE.sub("", name)
+
+
+def leading_role(name: str) -> int:
+    """How many characters of `name` are a party-role word before the name itself.
+
+    "Debtor Marina View Corporation" (a docket entry's "filed by Debtor X") is Marina View
+    Corporation.
+    """
+    words = vocabulary().words
+    for count in (2, 1):
+        match = re.match(rf"(?:[A-Za-z]+\s+){{{count}}}", name)
+        if match and name[match.end() : match.end() + 1].isupper():
+            if all(w.casefold() in words for w in match.group(0).split()):
+                return match.end()
+    return 0
+
+
+# "Kenai Ironclad v. CP Marine Services": a caption names two parties, never one entity.
+_VERSUS = re.compile(r"\s+(?:v\.?|vs\.?)\s+|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$")
+
+
+def caption_parts(name: str) -> list[tuple[int, int]]:
+    """The (start, end) of each party in a caption-shaped name; one part for any other name."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for match in _VERSUS.finditer(name):
+        parts.append((start, match.start()))
+        start = match.end()
+    parts.append((start, len(name)))
+    return [(s, e) for s, e in parts if e > s]
