@@ -33,7 +33,7 @@ _SURNAME_AFTER = re.compile(
 )
 # "Baldwin's", "Hutchins'" (also with U+2019): the possessive is not part of the name.
 _TRAILING = re.compile(
-    "(?<!Inc)(?<!Ltd)(?<!Corp)(?<!\\bCo)(?<!Jr)(?<!Sr)(?:\\s*['\u2019]s|(?<=s)['\u2019]|[\\s,.;:!?\"\u201c\u201d'\u2019)\\-]+)+$"
+    "(?<!Inc)(?<!Ltd)(?<!Corp)(?<!\\bCo)(?<!Jr)(?<!Sr)(?:\\s*['\u2019]s|(?<=s)['\u2019]|[\\s,.;:!?\"\u201c\u201d'\u2019)\\-])+$"
 )
 _BRACKETS = str.maketrans("", "", "[]")
 # A name ending in one of these words is an organisation, whatever the model or the

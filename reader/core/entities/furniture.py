@@ -58,7 +58,10 @@ _ADDRESS_LINE = re.compile(
 _LABEL = re.compile(r"(?:## |- )?(?P<label>[A-Z][\w()\[\]/#.' -]{0,40}?)\s?:(?!\S*//)")
 _LIST_ITEM = re.compile(r"(?:- |\* )(?P<item>[^\n]{1,60})")
 _MENU_RUN = 6  # this many short list items in a row are a menu, whatever they say
-_SMALL = frozenset("of to for re on in by with and or the a an at from v vs v. &".split())
+_SMALL = frozenset(
+    {"of", "to", "for", "re", "on", "in", "by", "with", "and", "or", "the", "a", "an", "at"}
+    | {"from", "v", "vs", "v.", "&"}
+)
 _DATE_OR_ZIP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b[A-Z]{2}\s+\d{5}\b|\d{1,2}:\d{2}")
 # A legal abbreviation or citation: every word an initial or a short abbreviation ("C. J",
 # "S. W. Rep", "O. T. 1954", "Tex. R. App"), or a reporter between numbers ("323 U. S. 214").
@@ -234,9 +237,7 @@ def is_furniture(name: str, label: str) -> bool:
     if not content or all(w in words.words for w in content):
         return True
     kinds = words.document_kinds
-    if folded[-1] in kinds or (folded[0] in kinds and len(folded) > 1 and folded[1] in _SMALL):
-        return True
-    return False
+    return folded[-1] in kinds or (folded[0] in kinds and len(folded) > 1 and folded[1] in _SMALL)
 
 
 def trim_title(name: str) -> str:
@@ -253,14 +254,18 @@ def leading_role(name: str) -> int:
     words = vocabulary().words
     for count in (2, 1):
         match = re.match(rf"(?:[A-Za-z]+\s+){{{count}}}", name)
-        if match and name[match.end() : match.end() + 1].isupper():
-            if all(w.casefold() in words for w in match.group(0).split()):
-                return match.end()
+        if (
+            match
+            and name[match.end() : match.end() + 1].isupper()
+            and all(w.casefold() in words for w in match.group(0).split())
+        ):
+            return match.end()
     return 0
 
 
 # "Kenai Ironclad v. CP Marine Services": a caption names two parties, never one entity.
-_VERSUS = re.compile(r"\s+(?:v\.?|vs\.?)\s+|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$")
+# A run of blanks or a line break (blanked furniture between two names) also ends a name.
+_VERSUS = re.compile(r"\s+(?:v\.?|vs\.?)\s+|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$|\s*\n\s*|\s{3,}")
 
 
 def caption_parts(name: str) -> list[tuple[int, int]]:
