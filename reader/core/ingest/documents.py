@@ -84,7 +84,6 @@ def from_office(path: Path, aid: str, data: bytes, kind: str) -> tuple[Article, 
     if not paragraphs:
         raise ArticleFormatError(path, "it has no text")
     plain = [paragraph.removeprefix("## ") for paragraph in paragraphs]
-    paragraphs = [p if p.startswith("## ") else page_text.escape(p) for p in paragraphs]
     heading = next((p[3:] for p in paragraphs if p.startswith("## ")), None)
     article = Article(
         id=aid,
@@ -99,7 +98,7 @@ def from_office(path: Path, aid: str, data: bytes, kind: str) -> tuple[Article, 
 def from_email(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
     """The Article of an e-mail (.eml, or a raw e-mail saved as text) and its source text."""
     message = email_message.read(data)
-    paragraphs = _capped([page_text.escape(p) for p in message.paragraphs])
+    paragraphs = _capped(list(message.paragraphs))
     notes: tuple[str, ...] = ()
     if message.attachments:
         notes = (f"Attachments not read: {', '.join(message.attachments[:10])}.",)

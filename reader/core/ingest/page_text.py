@@ -25,7 +25,6 @@ _PAGE_NUMBER = re.compile(
 )
 _VERSUS = re.compile(r"\s(?:v|vs|et al)\.(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.:;!?\"\u201d)]\s*$")
-_MARKDOWN_START = re.compile(r"^(\s*)([#>*+\-=|`]|\d+[.)]\s)")
 
 
 def running_lines(pages: Sequence[Sequence[str]]) -> set[str]:
@@ -80,7 +79,9 @@ def paragraphs(lines: Sequence[str], running: set[str]) -> list[str]:
             current = ""
     if current:
         out.append(current)
-    return [escape(paragraph) for paragraph in out]
+    # No markdown escaping: these bodies render literally (present/mdx_entities.py), where
+    # only "## ", "> " and "- " at a line's start are read as blocks.
+    return out
 
 
 def _is_heading(text: str, full: int) -> bool:
@@ -96,15 +97,3 @@ def _is_heading(text: str, full: int) -> bool:
 
 def _key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()).lower())
-
-
-def escape(paragraph: str) -> str:
-    """Keep a paragraph that starts like markdown syntax ("1. ", "# ", "> ") plain text."""
-    return _MARKDOWN_START.sub(_escaped, paragraph, count=1)
-
-
-def _escaped(match: re.Match[str]) -> str:
-    mark = match[2]
-    if mark[0].isdigit():  # "1." is escaped as "1\."
-        return match[1] + mark[:-2] + "\\" + mark[-2:]
-    return match[1] + "\\" + mark

@@ -18,7 +18,6 @@ from reader.core.ingest import (
     documents,
     htmlpage,
     legal_facts,
-    page_text,
     source_lines,
     textnews,
 )
@@ -224,7 +223,7 @@ def _from_html(path: Path, aid: str, text: str) -> Article:
         # A court page (a docket, a case query) keeps its text in tables and forms, which the
         # article reader leaves out: its lines are read instead.
         lines = source_lines.read("html", text).lines
-        body = "\n\n".join(page_text.escape(line) for line in lines[: source_lines.MAX_LINES])
+        body = "\n\n".join(lines[: source_lines.MAX_LINES])
     if not body.strip():
         raise ArticleFormatError(path, "the page has no article text")
     published = page.published
