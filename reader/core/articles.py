@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,3 +47,10 @@ class Article:
     pages: tuple[int, ...] = ()  # body offset where each page starts, page 1 first
     ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR (1-based)
     notes: tuple[str, ...] = ()  # sentences about what could not be read
+
+
+def page_at(pages: Sequence[int], offset: int) -> int | None:
+    """The page (from 1) holding body `offset`, given where each page starts; None without pages."""
+    if not pages:
+        return None
+    return bisect.bisect_right(pages, offset) or 1

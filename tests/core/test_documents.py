@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import ingest
+from reader.core.articles import page_at
 from reader.core.errors import ArticleFormatError
 from reader.core.ingest import pdf
 from reader.core.present import render
@@ -47,7 +48,7 @@ def test_a_pdf_is_read_page_by_page_without_its_running_stamp(tmp_path: Path) ->
     assert len(article.pages) == 3
     second = article.body[article.pages[1] :]
     assert second.startswith("Harlow Mills says")
-    assert render.page_at(article, article.body.index("denied")) == 3
+    assert page_at(article.pages, article.body.index("denied")) == 3
     assert "\u2014 page 2 \u2014" in article.body
     html = render.to_html(article, [])
     assert '<p class="page">\u2014 page 3 \u2014</p>' in html

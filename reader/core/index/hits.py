@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import json
 import logging
 import re
@@ -16,6 +15,7 @@ from whoosh.query import (
     Query,
 )
 
+from reader.core.articles import page_at
 from reader.core.index import date_terms, snippet
 from reader.core.index.date_terms import DateSearch
 from reader.core.index.search_result import Hit
@@ -125,4 +125,4 @@ def _page(hit: Any, fields: dict[str, Any]) -> int | None:
     if not tokens:
         return None
     first = min(token.startchar for token in tokens)
-    return bisect.bisect_right(pages, first) or 1
+    return page_at(pages, first)

@@ -12,7 +12,7 @@ import email.utils
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from reader.core.ingest import htmlpage
+from reader.core.ingest import htmlpage, page_text
 
 MAX_PARTS = 200
 
@@ -77,21 +77,7 @@ def _paragraphs(message: EmailMessage) -> list[str]:
         return []
     if part.get_content_subtype() == "html":
         return [text for _, text in htmlpage.read(content).blocks]
-    return _plain_paragraphs(content)
-
-
-def _plain_paragraphs(text: str) -> list[str]:
-    out: list[str] = []
-    current: list[str] = []
-    for line in text.replace("\r\n", "\n").split("\n"):
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            out.append(" ".join(current))
-            current = []
-    if current:
-        out.append(" ".join(current))
-    return out
+    return page_text.blank_line_paragraphs(content)
 
 
 def _attachments(message: EmailMessage) -> list[str]:

@@ -48,8 +48,7 @@ def read_page(image: GrayImage) -> str:
             input=header + image.pixels,
             capture_output=True,
             timeout=PAGE_SECONDS,
-            # One thread: the import already runs beside the app, and Tesseract's own threads
-            # made a page slower, not faster, on two cores.
+            # One thread: the import's entity workers already use the other cores.
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             check=False,
         )

@@ -21,6 +21,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from striprtf.striprtf import rtf_to_text
 
+from reader.core.ingest import page_text
+
 # A .docx is a zip: one whose parts would unpack to more than this is refused before reading
 # (a "zip bomb" of a few KB can unpack to gigabytes).
 MAX_UNPACKED = 200 * 1024 * 1024
@@ -47,10 +49,6 @@ def read_docx(data: bytes) -> tuple[str | None, list[str]]:
     _check_zip(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as error:
-        raise OfficeRefusedError(
-            "it is not a Word document that can be read (it may be damaged)"
-        ) from error
     except Exception as error:  # python-docx raises its own and lxml's errors on broken parts
         raise OfficeRefusedError(
             "it is not a Word document that can be read (it may be damaged)"
@@ -69,7 +67,7 @@ def read_rtf(text: str) -> list[str]:
         raise OfficeRefusedError(
             "it is not an RTF document that can be read (it may be damaged)"
         ) from error
-    return _paragraphs_of(plain)
+    return page_text.blank_line_paragraphs(plain)
 
 
 def read_with_program(suffix: str, data: bytes) -> list[str]:
@@ -93,7 +91,7 @@ def read_with_program(suffix: str, data: bytes) -> list[str]:
             raise OfficeRefusedError(f"the {name} program could not read it") from error
     if done.returncode != 0:
         raise OfficeRefusedError(f"the {name} program could not read it (it may be damaged)")
-    return _paragraphs_of(done.stdout.decode("utf-8", "replace"))
+    return page_text.blank_line_paragraphs(done.stdout.decode("utf-8", "replace"))
 
 
 def _check_zip(data: bytes) -> None:
@@ -124,17 +122,3 @@ def _docx_paragraphs(document: Document) -> Iterator[str]:
                 line = " | ".join(dict.fromkeys(cell for cell in cells if cell))
                 if line:
                     yield line
-
-
-def _paragraphs_of(text: str) -> list[str]:
-    out: list[str] = []
-    current: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            out.append(" ".join(current))
-            current = []
-    if current:
-        out.append(" ".join(current))
-    return out

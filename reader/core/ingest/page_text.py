@@ -97,3 +97,18 @@ def _is_heading(text: str, full: int) -> bool:
 
 def _key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()).lower())
+
+
+def blank_line_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text separated by blank lines, each on one line."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out

@@ -1,7 +1,7 @@
 """PDF files → text page by page (pypdfium2), with scanned pages read by OCR.
 
 pypdfium2 wraps PDFium, the PDF engine of Chrome: it read the 27 PDFs of legal-docs-dev at
-about 200 pages a second (docs/DECISIONS.md). A page is read by OCR only when its text layer
+274 pages a second (docs/DECISIONS.md). A page is read by OCR only when its text layer
 is empty, garbage, or nothing but the court's e-filing stamp over a scanned page; a page with
 a good text layer is never read again.
 """

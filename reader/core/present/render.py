@@ -259,10 +259,3 @@ def reading_facts(article: Article) -> list[str]:
         facts.append(f"Text read by OCR (page{'s' if len(numbers) > 1 else ''} {shown})")
     facts.extend(article.notes)
     return facts
-
-
-def page_at(article: Article, offset: int) -> int | None:
-    """The page of a PDF that holds body `offset`, or None for a document without pages."""
-    if not article.pages:
-        return None
-    return bisect.bisect_right(article.pages, offset) or 1
