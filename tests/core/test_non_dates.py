@@ -48,3 +48,16 @@ def test_real_dates_beside_citation_words_are_kept(text: str, value: str) -> Non
 def test_a_citation_in_a_query_is_searched_as_words() -> None:
     assert query_dates.find("2017 WL 1234567", ANCHOR) == []
     assert non_dates.spans("2017 WL 1234567") == [(0, 15)]
+
+
+def test_digits_the_model_calls_a_date_but_no_pattern_reads_are_not_dates() -> None:
+    from reader.core.dates import finding
+
+    text = (
+        "Docket Text:\n\nNOTICE re: Notice re: Regarding Resolution of Conflict with Proposed "
+        "Argument dates by Bozzuto Management Company. [1001214590] [21-1919] Lynn Calkins\n\n"
+        "The following transaction was entered on 08/18/2022."
+    )
+    assert "1001214590" in [text[s:e] for s, e, _ in finding.ner_spans(text)]
+    found = [(m.text, m.value) for m in finding.find(text, None)]
+    assert found == [("08/18/2022", "2022-08-18")]

@@ -154,6 +154,10 @@ def find(
             continue
         if _NOT_A_DATE.search(span_text) or not _TEMPORAL_HINT.search(span_text):
             continue
+        # Digits our patterns could not read as a date are numbers: a court's "21-1919" or a
+        # receipt's "1001214590", which the model took for dates on court e-mails.
+        if not any(char.isalpha() for char in span_text):
+            continue
         label = (
             TIME
             if re.search(r"(?i)\b(?:[ap]\.?m\.?|o'clock|hours?|minutes?)\b", span_text)
