@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.action == "open":
         saved = _named(library, args.name)
         row = status(library, saved)
-        searches.opened(workspace, saved.name, all_ids(library, saved.query))
+        searches.opened(workspace, saved.name, library.saved_status(saved).ids)
         rows = [row]
     else:
         rows = [status(library, saved) for saved in searches.saved_searches(workspace)]
@@ -57,20 +57,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def all_ids(library: Library, query: str) -> set[str]:
-    """Every article the query finds now."""
-    total = library.search(query, limit=1).total
-    return {hit.article_id for hit in library.search(query, limit=max(1, total)).hits}
-
-
 def status(library: Library, saved: SavedSearch) -> dict[str, Any]:
     """The saved search with its current hit count and how many are new since last opened."""
-    ids = all_ids(library, saved.query)
+    now = library.saved_status(saved)
     return {
         "name": saved.name,
         "query": saved.query,
-        "hits": len(ids),
-        "new": len(ids - saved.seen) if saved.last_opened else len(ids),
+        "hits": len(now.ids),
+        "new": len(now.new),
         "last_opened": saved.last_opened,
     }
 

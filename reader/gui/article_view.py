@@ -7,14 +7,23 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDesktopServices,
+    QFont,
+    QHelpEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.core.articles import Article
-from reader.core.mentions import DATE, MONEY, Mention
+from reader.core.mentions import Mention
 from reader.core.present import render
 from reader.core.text import sentences
 from reader.gui import messages, palette
+from reader.gui.entities_model import entity_name
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +35,11 @@ class ArticleView(QTextBrowser):
 
     Signals:
         mention_shown(index, total): a mention of the chosen entity was selected (1-based).
+        mark_requested(): the user chose "Mark passage…" in the context menu.
     """
 
     mention_shown = Signal(int, int)
+    mark_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +55,7 @@ class ArticleView(QTextBrowser):
         self._ranges: dict[int, tuple[int, int]] = {}  # mention index → document range
         self._chosen: list[int] = []
         self._current = -1
+        self.marks: list[Any] = []  # the user's marked passages (core Notes)
         self.document().setDefaultStyleSheet(palette.article_css(self._dark))
 
     def show_article(
@@ -74,6 +86,79 @@ class ArticleView(QTextBrowser):
         self.setHtml(html)
         self._apply_underlines()
         self._ranges = self._locate_mentions()
+        self._apply_marks()
+
+    def set_marks(self, marks: list[Any]) -> None:
+        """Show the user's marked passages (core Notes) in their colours, keeping the scroll."""
+        self.marks = list(marks)
+        if self.article is not None:
+            scroll = self.verticalScrollBar().value()
+            cursor = self.textCursor()
+            self._render()
+            self.setTextCursor(cursor)
+            self.verticalScrollBar().setValue(scroll)
+
+    def _apply_marks(self) -> None:
+        """Colour each marked passage, leaving the entity highlights inside it as they are."""
+        doc = self.document()
+        edits: list[tuple[int, int, QTextCharFormat]] = []
+        for note in self.marks:
+            found = self._find_body_span(note.start, note.end) if note.text else None
+            if found is None or note.state == "stale":
+                continue
+            change = QTextCharFormat()
+            change.setBackground(QColor(palette.mark_colour(note.colour, self._dark)))
+            change.setToolTip(note.note or "Marked passage")
+            block = doc.findBlock(found[0])
+            while block.isValid() and block.position() < found[1]:
+                it = block.begin()
+                while not it.atEnd():
+                    fragment = it.fragment()
+                    start = max(fragment.position(), found[0])
+                    end = min(fragment.position() + fragment.length(), found[1])
+                    brush = fragment.charFormat().background().style()
+                    if start < end and brush == Qt.BrushStyle.NoBrush:
+                        edits.append((start, end, change))
+                    it += 1
+                block = block.next()
+        cursor = QTextCursor(doc)
+        for start, end, change in edits:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(change)
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """Body offsets of the words selected in the view (None when nothing is selected)."""
+        if self.article is None:
+            return None
+        cursor = self.textCursor()
+        words = re.findall(r"\w+", cursor.selectedText())
+        if not words:
+            return None
+        body = self.article.body
+        pattern = re.compile(r"\W+".join(re.escape(w) for w in words))
+        found = list(pattern.finditer(body))
+        if not found:
+            return None
+        text = self.document().toPlainText()
+        header = text.find(str(self.article.path))
+        after = header + len(str(self.article.path)) if header >= 0 else 0
+        share = (cursor.selectionStart() - after) / max(len(text) - after, 1)
+        match = min(found, key=lambda m: abs(m.start() - share * len(body)))
+        start, end = match.start(), match.end()
+        # A selection that begins or ends inside a word marks the whole word.
+        while start > 0 and body[start - 1].isalnum():
+            start -= 1
+        while end < len(body) and body[end].isalnum():
+            end += 1
+        return start, end
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        mark = menu.addAction("Mark passage…", self.mark_requested.emit)
+        mark.setEnabled(self.textCursor().hasSelection())
+        menu.exec(event.globalPos())
 
     def _apply_underlines(self) -> None:
         """Give each highlighted fragment its type's underline style (CSS cannot)."""
@@ -175,28 +260,35 @@ class ArticleView(QTextBrowser):
 
     def select_span(self, start: int, end: int) -> bool:
         """Select the text at body offsets start:end and scroll to it; False if not found."""
-        if self.article is None:
+        found = self._find_body_span(start, end)
+        if found is None:
             return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(found[0])
+        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _find_body_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The document range showing body offsets start:end, or None."""
+        if self.article is None:
+            return None
         body = self.article.body
         words = re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "", body[start:end]))
         if not words:
-            return False
+            return None
         text = self.document().toPlainText()
         header = text.find(str(self.article.path))
         after = header + len(str(self.article.path)) if header >= 0 else 0
         pattern = re.compile(r"\W+".join(re.escape(w) for w in words))
         found = list(pattern.finditer(text, after))
         if not found:
-            return False
+            return None
         # The same words may occur twice: take the match nearest where the body puts them.
         estimate = after + (len(text) - after) * start / max(len(body), 1)
         match = min(found, key=lambda m: abs(m.start() - estimate))
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(match.start())
-        cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        return True
+        return match.start(), match.end()
 
     def select_sentence(self, offset: int) -> bool:
         """Select the sentence holding body offset `offset` (a dated event) and scroll to it."""
@@ -223,10 +315,3 @@ class ArticleView(QTextBrowser):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
-
-
-def entity_name(mention: Mention) -> str:
-    """Return the name an entity is listed under: its canonical name, value or text."""
-    if render.display_label(mention.label) in (DATE, MONEY):
-        return mention.value or mention.text
-    return mention.canonical or mention.text

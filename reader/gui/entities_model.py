@@ -10,10 +10,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.core.dates import timex
-from reader.core.mentions import DATE, Mention
+from reader.core.mentions import DATE, MONEY, Mention
 from reader.core.present import render
 from reader.gui import palette
-from reader.gui.article_view import entity_name
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -94,3 +93,10 @@ class EntityFilter(QSortFilterProxyModel):
         if not source_parent.isValid():
             return False  # a type row stays only while one of its entities matches
         return super().filterAcceptsRow(source_row, source_parent)
+
+
+def entity_name(mention: Mention) -> str:
+    """Return the name an entity is listed under: its canonical name, value or text."""
+    if render.display_label(mention.label) in (DATE, MONEY):
+        return mention.value or mention.text
+    return mention.canonical or mention.text

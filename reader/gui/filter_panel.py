@@ -21,7 +21,9 @@ from reader.core.dates import query_dates as datequery
 from reader.core.dates import timex
 from reader.core.index import Filters, SearchResult
 
-GROUPS = (
+GROUPS = (  # the user's own tags and stars first: they are what the user chose to keep
+    ("tag", "Tags"),
+    ("starred", "Stars"),
     ("person", "People"),
     ("org", "Organisations"),
     ("place", "Places"),
@@ -86,10 +88,37 @@ class FilterPanel(QWidget):
             orgs=tuple(sorted(self.checked["org"])),
             places=tuple(sorted(self.checked["place"])),
             legal=tuple(sorted(self.checked["legal"])),
+            tags=tuple(sorted(self.checked["tag"])),
+            starred=bool(self.checked["starred"]),
             published_from=_date(self.date_from.text()),
             published_to=_date(self.date_to.text()),
             exact_dates=self.exact_dates.isChecked(),
         )
+
+    def apply(self, filters: Filters | None) -> None:
+        """Set the panel to `filters` (a saved search's), without announcing it."""
+        filters = filters or Filters()
+        self._updating = True
+        for key, names in (
+            ("person", filters.people),
+            ("org", filters.orgs),
+            ("place", filters.places),
+            ("legal", filters.legal),
+            ("tag", filters.tags),
+        ):
+            self.checked[key] = set(names)
+        self.checked["starred"] = {"Starred"} if filters.starred else set()
+        self.exact_dates.blockSignals(True)
+        self.exact_dates.setChecked(filters.exact_dates)
+        self.exact_dates.blockSignals(False)
+        for field, value in (
+            (self.date_from, filters.published_from),
+            (self.date_to, filters.published_to),
+        ):
+            field.blockSignals(True)
+            field.setText(value or "")
+            field.blockSignals(False)
+        self._updating = False
 
     def show_facets(self, result: SearchResult) -> None:
         """List the entities of the hits with their counts; chosen ones stay ticked."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -24,16 +22,20 @@ from reader.core.index import Hit
 from reader.core.library import Library
 from reader.core.mentions import Mention
 from reader.core.present.chronology import Event
-from reader.gui import exporting, messages
+from reader.gui import exporting, import_dialogs, messages
+from reader.gui.article_bar import ArticleBar
 from reader.gui.article_view import ArticleView
 from reader.gui.background import BackgroundCalls
+from reader.gui.casework import Casework
 from reader.gui.entity_panel import EntityPanel, supports_corrections
 from reader.gui.filter_panel import FilterPanel
 from reader.gui.find_bar import FindBar
 from reader.gui.import_status import ImportStatus
 from reader.gui.legend import Legend
 from reader.gui.menus import MenuHandlers, build_menus
-from reader.gui.search_panel import SearchPanel
+from reader.gui.notes_panel import NotesPanel
+from reader.gui.saved_panel import SavedPanel
+from reader.gui.search_panel import SearchPanel, query_terms
 from reader.gui.timeline_view import TimelineView
 from reader.gui.window_state import WindowState
 
@@ -42,15 +44,10 @@ log = logging.getLogger(__name__)
 TITLE = "Legal Case Reader"
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLIT = [350, 590, 340]
-DEFAULT_LEFT_SPLIT = [520, 200]
+DEFAULT_LEFT_SPLIT = [470, 190, 110]
+DEFAULT_RIGHT_SPLIT = [560, 200]
 DEFAULT_TIMELINE_HEIGHT = 320
 STATUS_MS = 15_000
-
-
-def query_terms(query: str) -> tuple[str, ...]:
-    """Return the words of a query worth highlighting in the article."""
-    words = re.findall(r"[\w'\u2019.-]+", re.sub(r"\b\w+:", " ", query))
-    return tuple(w.strip("'\u2019.-") for w in words if w.upper() not in {"AND", "OR", "NOT"})
 
 
 class MainWindow(QMainWindow):
@@ -69,10 +66,13 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(library)
         self.filter_panel = FilterPanel()
         self.legend = Legend()
+        self.article_bar = ArticleBar()
         self.article_view = ArticleView()
         self.find_bar = FindBar(self.article_view)
         self.entity_panel = EntityPanel()
         self.entity_panel.corrections_supported = supports_corrections(library)
+        self.notes_panel = NotesPanel()
+        self.saved_panel = SavedPanel()
         self.import_status = ImportStatus(library)
         self.message = QLabel("")
         self.statusBar().addWidget(self.message, 1)
@@ -83,15 +83,21 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.legend)
+        column.addWidget(self.article_bar)
         column.addWidget(self.article_view, 1)
         column.addWidget(self.find_bar)
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.search_panel)
         self.left.addWidget(self.filter_panel)
+        self.left.addWidget(self.saved_panel)
         self.left.setStretchFactor(0, 1)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.entity_panel)
+        self.right.addWidget(self.notes_panel)
+        self.right.setStretchFactor(0, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.left, reading, self.entity_panel):
+        for widget in (self.left, reading, self.right):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -104,8 +110,8 @@ class MainWindow(QMainWindow):
         actions = build_menus(
             self,
             MenuHandlers(
-                import_files=self.choose_files,
-                import_folder=self.choose_folder,
+                import_files=lambda: self.import_paths(import_dialogs.ask_files(self)),
+                import_folder=lambda: self.import_paths(import_dialogs.ask_folder(self)),
                 export_article=self.export_article,
                 export_timeline=self.export_timeline,
                 focus_search=self.focus_search,
@@ -117,11 +123,13 @@ class MainWindow(QMainWindow):
         )
         self.export_article_action = actions.export_article
         self.export_timeline_action = actions.export_timeline
+        self.casework = Casework(self)
         self._connect()
 
         self.resize(*DEFAULT_SIZE)
         self.splitter.setSizes(DEFAULT_SPLIT)
         self.left.setSizes(DEFAULT_LEFT_SPLIT)
+        self.right.setSizes(DEFAULT_RIGHT_SPLIT)
         self.resizeDocks([self.timeline_dock], [DEFAULT_TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.state.restore(self, self._splitters())
         self.search_panel.query.setText(self.state.last_query())
@@ -157,7 +165,7 @@ class MainWindow(QMainWindow):
         self.import_status.failed.connect(self.show_message)
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"main": self.splitter, "left": self.left}
+        return {"main": self.splitter, "left3": self.left, "right": self.right}
 
     def show_message(self, message: str) -> None:
         """Show one readable sentence in the status bar."""
@@ -208,6 +216,7 @@ class MainWindow(QMainWindow):
         self.article_view.show_article(article, mentions, terms)
         self.export_article_action.setEnabled(True)
         self.entity_panel.set_mentions(mentions)
+        self.casework.article_shown(article)
         self.find_bar.refresh()
         self.show_message("")
 
@@ -241,6 +250,7 @@ class MainWindow(QMainWindow):
             or self._article_calls.is_busy()
             or self.timeline.is_busy()
             or self._export_calls.is_busy()
+            or self.casework.is_busy()
         )
 
     def search_library_for(self, name: str) -> None:
@@ -258,18 +268,6 @@ class MainWindow(QMainWindow):
         if self.article_view.article is not None:
             hit = Hit(self.article_view.article.id, self.article_view.article.path, "", None, 0, "")
             self.open_hit(hit)
-
-    def choose_files(self) -> None:
-        """Ask for files to import."""
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", "", "Articles (*.md *.markdown *.txt *.html *.htm);;All files (*)"
-        )
-        self.import_paths([Path(n) for n in names])
-
-    def choose_folder(self) -> None:
-        """Ask for a folder to import."""
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
-        self.import_paths([Path(folder)] if folder else [])
 
     def check_library(self) -> None:
         """Read every index file in the background; rebuild the index if any is damaged."""
@@ -292,6 +290,7 @@ class MainWindow(QMainWindow):
     def _import_ended(self, summary: str, problems: list[str]) -> None:
         self.show_message(summary)
         self.search_panel.search_now()
+        self.casework.refresh_saved()
         if problems:
             messages.show_problems(self, summary, problems)
 
@@ -311,4 +310,5 @@ class MainWindow(QMainWindow):
         self._article_calls.wait()
         self._export_calls.wait()
         self.timeline.wait()
+        self.casework.wait()
         super().closeEvent(event)

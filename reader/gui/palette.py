@@ -92,3 +92,17 @@ def label_for_background(colour: QColor, dark: bool) -> str | None:
         if background(label, dark).rgb() == colour.rgb():
             return label
     return None
+
+
+MARKS = {  # the user's passage marks: light, dark
+    "yellow": ("#fff176", "#6d6200"),
+    "green": ("#b9f6ca", "#1b5e20"),
+    "blue": ("#b3e5fc", "#0d47a1"),
+    "pink": ("#f8bbd0", "#880e4f"),
+}
+
+
+def mark_colour(name: str, dark: bool) -> str:
+    """The background of a passage the user marked in colour `name`."""
+    light, dark_colour = MARKS.get(name, MARKS["yellow"])
+    return dark_colour if dark else light

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.gui import palette
-from reader.gui.results_model import HIT_ROLE, META_ROLE, SNIPPET_ROLE
+from reader.gui.results_model import HIT_ROLE, MARKS_ROLE, META_ROLE, SNIPPET_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
@@ -32,11 +32,16 @@ class ResultsDelegate(QStyledItemDelegate):
             f"body {{ color: {text}; }} .meta {{ color: {text if selected else muted}; }}"
             f" b {{ background-color: {bg.name()}; color: {fg.name()}; }}"
             f" .note {{ color: {text if selected else muted}; font-style: italic; }}"
+            f" b.tag {{ background-color: transparent; color: {text}; }}"
         )
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        marks = index.data(MARKS_ROLE)
+        star = "★ " if marks is not None and marks.starred else ""
+        tags = "".join(f" · #{_escape(t)}" for t in (marks.tags if marks is not None else ()))
         doc.setHtml(
-            f"<body><div style='font-weight:bold'>{_escape(title)}</div>"
-            f"<div class='meta'><small>{_escape(index.data(META_ROLE) or '')}</small></div>"
+            f"<body><div style='font-weight:bold'>{star}{_escape(title)}</div>"
+            f"<div class='meta'><small>{_escape(index.data(META_ROLE) or '')}"
+            f"<b class='tag'>{tags}</b></small></div>"
             f"<div>{_snippet(index)}</div></body>"
         )
         widget = option.widget

@@ -7,10 +7,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.core.index import Hit
+from reader.core.library.casework import Marks
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 META_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,12 +29,24 @@ class ResultsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
+        self._marks: dict[str, Marks] = {}
 
-    def set_hits(self, hits: list[Hit]) -> None:
-        """Replace the hits shown."""
+    def set_hits(self, hits: list[Hit], marks: dict[str, Marks] | None = None) -> None:
+        """Replace the hits shown, with the user's star and tags on each."""
         self.beginResetModel()
         self._hits = list(hits)
+        self._marks = dict(marks or {})
         self.endResetModel()
+
+    def set_marks(self, marks: dict[str, Marks]) -> None:
+        """Show new stars and tags on the same hits."""
+        self._marks = dict(marks)
+        if self._hits:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._hits) - 1, 0))
+
+    def hits(self) -> list[Hit]:
+        """Every hit shown."""
+        return list(self._hits)
 
     def hit(self, row: int) -> Hit:
         """Return the hit in `row`."""
@@ -55,4 +69,6 @@ class ResultsModel(QAbstractListModel):
             return meta_line(hit)
         if role == SNIPPET_ROLE:
             return hit.snippet
+        if role == MARKS_ROLE:
+            return self._marks.get(hit.article_id, Marks())
         return None

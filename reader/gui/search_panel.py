@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from reader.core.index import SearchResult
+from reader.core.errors import ReaderError
+from reader.core.index import Hit, SearchResult
 from reader.core.library import Library
+from reader.core.library.casework import Marks, marks
 from reader.gui.background import BackgroundCalls
 from reader.gui.results_delegate import ResultsDelegate
 from reader.gui.results_model import ResultsModel
@@ -60,6 +63,8 @@ class SearchPanel(QWidget):
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.results.setAlternatingRowColors(True)
+        # Several results at once, to tag them together (Ctrl/Shift-click).
+        self.results.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.activated.connect(self._activate)
@@ -80,20 +85,34 @@ class SearchPanel(QWidget):
         text = self.query.text().strip()
         library, filters = self.library, self.filters
 
-        def run() -> SearchResult:
+        def run() -> tuple[SearchResult, dict[str, Marks]]:
             if not text and (filters is None or filters.is_empty):
-                return library.latest(LIMIT, facets=True)
-            return library.search(text, LIMIT, filters=filters, facets=True)
+                result = library.latest(LIMIT, facets=True)
+            else:
+                result = library.search(text, LIMIT, filters=filters, facets=True)
+            return result, marks_of(library, [hit.article_id for hit in result.hits])
 
         self._latest += 1
         ticket = self._latest
-        self._calls.call(run, lambda result: self._show(ticket, result), self.failed.emit)
+        self._calls.call(run, lambda found: self._show(ticket, *found), self.failed.emit)
 
-    def _show(self, ticket: int, result: SearchResult) -> None:
+    def refresh_marks(self) -> None:
+        """Show the stars and tags of the listed hits again (after the user changed some)."""
+        ids = [hit.article_id for hit in self.model.hits()]
+        self.model.set_marks(marks_of(self.library, ids))
+
+    def selected_hits(self) -> list[Hit]:
+        """The hits selected in the list, in list order (the current one if none is)."""
+        rows = sorted(index.row() for index in self.results.selectionModel().selectedIndexes())
+        if not rows and self.results.currentIndex().isValid():
+            rows = [self.results.currentIndex().row()]
+        return [self.model.hit(row) for row in rows]
+
+    def _show(self, ticket: int, result: SearchResult, marks: dict[str, Marks]) -> None:
         if ticket != self._latest:
             return  # an older search: a newer one is on its way
         self.result = result
-        self.model.set_hits(result.hits)
+        self.model.set_hits(result.hits, marks)
         if result.hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
         self.status.setText(_status_html(result))
@@ -143,6 +162,21 @@ class SearchPanel(QWidget):
     def _activate(self, index: Any) -> None:
         if index.isValid():
             self.hit_activated.emit(self.model.hit(index.row()))
+
+
+def query_terms(query: str) -> tuple[str, ...]:
+    """Return the words of a query worth highlighting in the article."""
+    words = re.findall(r"[\w'\u2019.-]+", re.sub(r"\b\w+:", " ", query))
+    return tuple(w.strip("'\u2019.-") for w in words if w.upper() not in {"AND", "OR", "NOT"})
+
+
+def marks_of(library: Library, ids: list[str]) -> dict[str, Marks]:
+    """The user's stars and tags on `ids`; none when the workspace cannot be read."""
+    try:
+        return marks(library.workspace, ids)
+    except ReaderError as error:
+        log.warning("Stars and tags not shown: %s", error)
+        return {}
 
 
 def _status_html(result: SearchResult) -> str:

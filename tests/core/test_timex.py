@@ -55,7 +55,9 @@ def test_shift_moves_by_calendar_units(anchor: date, amount: int, unit: str, exp
 @pytest.mark.parametrize(
     ("value", "text"),
     [("2024-07", "July 2024"), ("2021-10-21", "October 21, 2021"), ("2024", "2024"),
-     ("2024-Q3", "third quarter of 2024"), ("199X", "the 1990s"), ("PAST_REF", "PAST_REF")],
+     ("2024-Q3", "third quarter of 2024"), ("199X", "the 1990s"), ("PAST_REF", "the past"),
+     ("PRESENT_REF", "the present"), ("P1.5Y", "1.5 years"), ("PT1H", "1 hour"),
+     ("PXY", "some years"), ("P2CE", "2 centuries"), ("XXXX-WXX-1", "XXXX-WXX-1")],
 )  # fmt: skip
 def test_describe_writes_values_as_people_do(value: str, text: str) -> None:
     assert timex.describe(value) == text

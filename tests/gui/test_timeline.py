@@ -146,7 +146,7 @@ def test_entity_panel_lists_dates_described_in_time_order(qtbot: QtBot) -> None:
         "July 2024",
         "week 52 of 2024",
         "December 24, 2024",
-        "PRESENT_REF",
+        "the present",
     ]
     assert group.child(1).data(NAME_ROLE) == "2024-07"  # selection still uses the value
     assert model.names(DATE)[1] == "2024-07"

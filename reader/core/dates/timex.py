@@ -121,11 +121,36 @@ _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}
 _QUARTER_NAMES = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 
 
-def describe(value: str) -> str:
-    """Return a TimeML value as people write it: "2024-07" → "July 2024"."""
-    match = _VALUE.match(value)
+_REFERENCES = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+_DURATION = re.compile(r"PT?(\d+(?:\.\d+)?|X)(DE|CE|[YMWDHSQ])")
+_DATE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter"}
+_TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+_LONG_UNITS = {"DE": "decade", "CE": "century"}
+
+
+def _duration(value: str) -> str:
+    """A TimeML duration as words ("P1.5Y" → "1.5 years"); other values as they are."""
+    match = _DURATION.fullmatch(value)
     if not match:
         return value
+    amount, unit = match.groups()
+    units = _TIME_UNITS if value.startswith("PT") else _DATE_UNITS
+    word = _LONG_UNITS.get(unit) or units.get(unit, unit)
+    if amount == "X":
+        return f"some {'centuries' if word == 'century' else word + 's'}"
+    plural = amount != "1"
+    if plural:
+        word = "centuries" if word == "century" else word + "s"
+    return f"{amount} {word}"
+
+
+def describe(value: str) -> str:
+    """Return a TimeML value as people write it: "2024-07" → "July 2024"."""
+    if value in _REFERENCES:
+        return _REFERENCES[value]
+    match = _VALUE.match(value)
+    if not match:
+        return _duration(value)
     g = match.groupdict()
     if g["y"] and g["d"]:
         text = f"{_MONTH_NAMES[int(g['m']) - 1]} {int(g['d'])}, {g['y']}"

@@ -58,6 +58,11 @@ def _day_number(day: date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
 
+def counted_ids(results: Any) -> tuple[str, ...]:
+    """Ids of the hits `facet_counts` counts over."""
+    return tuple(results[i]["id"] for i in range(min(FACET_DEPTH, results.scored_length())))
+
+
 def facet_counts(results: Any) -> dict[str, list[tuple[str, int]]]:
     """Entity names with the number of top hits that mention them, most frequent first.
 

@@ -22,6 +22,10 @@ class Filters:
     exact_dates: bool = False
     # Article ids the hits must be among (tags, stars, notes: the workspace resolves them).
     ids: frozenset[str] | None = None
+    # The user's tags the hits must all carry, and whether they must be starred; the library
+    # turns these into `ids` from the workspace, which the index does not hold.
+    tags: tuple[str, ...] = ()
+    starred: bool = False
 
     def by_facet(self) -> dict[str, tuple[str, ...]]:
         """The entity filters keyed by facet name."""
@@ -31,5 +35,9 @@ class Filters:
     def is_empty(self) -> bool:
         """True when nothing is filtered."""
         return self.ids is None and not (
-            any(self.by_facet().values()) or self.published_from or self.published_to
+            any(self.by_facet().values())
+            or self.published_from
+            or self.published_to
+            or self.tags
+            or self.starred
         )

@@ -83,6 +83,7 @@ def search(
     final = _bound_expansions(final, searcher.reader(), vocabulary, notes)
     results = _top(searcher, final, max(1, depth), filter_query)
     counts = filtering.facet_counts(results) if facets else {}
+    counted = filtering.counted_ids(results) if facets else ()
     # Snippets are the expensive part: build them only for the rows that are returned.
     shown = [hits.hit(results[i], dated) for i in range(min(limit, results.scored_length()))]
     total = len(results)
@@ -104,6 +105,7 @@ def search(
         [d.label for d in dates],
         counts,
         searched_words,
+        counted,
     )
 
 
@@ -137,7 +139,8 @@ def latest(searcher: Any, *, limit: int = 20, facets: bool = False) -> SearchRes
     results = searcher.search(Every(), limit=depth, sortedby="published_day", reverse=True)
     shown = [hits.hit(results[i], None) for i in range(min(limit, results.scored_length()))]
     counts = filtering.facet_counts(results) if facets else {}
-    return SearchResult("", "", shown, searcher.doc_count(), facets=counts)
+    counted = filtering.counted_ids(results) if facets else ()
+    return SearchResult("", "", shown, searcher.doc_count(), facets=counts, counted=counted)
 
 
 def _parse(parser: MultifieldParser, text: str, notes: list[str]) -> Query:

@@ -41,3 +41,6 @@ class SearchResult:
     # The indexed words searched for, once "Torez~1" and "manslaught*" are expanded (lower
     # case, accents folded), so that a reader can mark them in the article too.
     words: list[str] = field(default_factory=list)
+    # Ids of the top hits the facets were counted over (the user's tags are counted over the
+    # same hits by the library).
+    counted: tuple[str, ...] = ()

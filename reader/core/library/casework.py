@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from reader.core.errors import ReaderError
 from reader.core.index.filters import Filters
 from reader.core.index.search_result import SearchResult
 from reader.core.library.manifest import Manifest
 from reader.core.workspace import query_terms
+from reader.core.workspace.items import SavedSearch
 from reader.core.workspace.store import Workspace
 
 log = logging.getLogger(__name__)
@@ -21,12 +25,16 @@ def narrow(
 ) -> tuple[str, Filters | None]:
     """`text` without its `tag:`/`starred:`/`note:` terms, and `filters` narrowed to match them.
 
-    `workspace` opens the workspace; it is called only when the query holds such a term, so
-    a damaged workspace file never stops an ordinary search.
+    The tags and star of `filters` ("Narrow by") are resolved the same way. `workspace` opens
+    the workspace; it is called only when the query or the filters need it, so a damaged
+    workspace file never stops an ordinary search.
     """
-    if not query_terms.TERM.search(text):
+    rest, terms = query_terms.split(text) if query_terms.TERM.search(text) else (text, [])
+    if filters is not None:
+        terms += [query_terms.WorkspaceTerm("tag", name) for name in filters.tags]
+        terms += [query_terms.WorkspaceTerm("starred", "yes")] if filters.starred else []
+    if not terms:
         return text, filters
-    rest, terms = query_terms.split(text)
     ids = query_terms.resolve(workspace(), terms)
     if ids is None:
         return text, filters
@@ -34,6 +42,85 @@ def narrow(
     if current.ids is not None:
         ids = ids & current.ids
     return rest, dataclasses.replace(current, ids=ids)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the user put on one article: its star and its tags."""
+
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+
+
+def marks(workspace: Workspace, ids: Iterable[str]) -> dict[str, Marks]:
+    """The star and tags of each of `ids` that has any."""
+    wanted = set(ids)
+    starred = workspace.starred() & wanted
+    tags: dict[str, list[str]] = {}
+    for article_id, name in workspace.read("SELECT article_id, name FROM tags ORDER BY name"):
+        if article_id in wanted:
+            tags.setdefault(str(article_id), []).append(str(name))
+    return {
+        article_id: Marks(article_id in starred, tuple(tags.get(article_id, ())))
+        for article_id in starred | set(tags)
+    }
+
+
+def with_workspace_facets(result: SearchResult, workspace: Callable[[], Workspace]) -> SearchResult:
+    """`result` with the user's tags ("tag") and stars ("starred") counted over its top hits.
+
+    A workspace that cannot be read leaves the result as it was: the search still answers.
+    """
+    if not result.counted:
+        return result
+    try:
+        found = marks(workspace(), result.counted)
+    except ReaderError as error:
+        log.warning("Tags were not counted: %s", error)
+        return result
+    tags: dict[str, int] = {}
+    for mark in found.values():
+        for name in mark.tags:
+            tags[name] = tags.get(name, 0) + 1
+    facets = dict(result.facets)
+    facets["tag"] = sorted(tags.items(), key=lambda item: (-item[1], item[0].lower()))
+    stars = sum(mark.starred for mark in found.values())
+    facets["starred"] = [("Starred", stars)] if stars else []
+    return dataclasses.replace(result, facets=facets)
+
+
+@dataclass(frozen=True)
+class SavedStatus:
+    """A saved search as it stands now: its hits, and how many are new since last opened."""
+
+    saved: SavedSearch
+    ids: frozenset[str]
+
+    @property
+    def new(self) -> frozenset[str]:
+        """Hits not seen when it was last opened (all of them if it never was)."""
+        return self.ids - self.saved.seen if self.saved.last_opened else self.ids
+
+
+def saved_filters(saved: SavedSearch) -> Filters | None:
+    """The filters saved with a search (None when it has none)."""
+    data = json.loads(saved.filters or "{}")
+    if not data:
+        return None
+    known = {f.name for f in dataclasses.fields(Filters)} - {"ids"}
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known
+    }
+    return Filters(**values)
+
+
+def filters_data(filters: Filters | None) -> dict[str, object]:
+    """`filters` as JSON-ready values, to save with a search (the id set is not kept)."""
+    if filters is None or filters.is_empty:
+        return {}
+    data = dataclasses.asdict(filters)
+    data.pop("ids", None)
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items() if v}
 
 
 def follow(

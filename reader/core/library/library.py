@@ -49,6 +49,7 @@ from reader.core.library.progress import Progress
 from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
+from reader.core.workspace.items import SavedSearch
 from reader.core.workspace.store import Workspace
 
 log = logging.getLogger(__name__)
@@ -195,7 +196,22 @@ class Library:
                 vocabulary=self._vocabulary,
             )
         )
-        return casework.as_typed(found, text, words)
+        found = casework.as_typed(found, text, words)
+        return casework.with_workspace_facets(found, lambda: self.workspace) if facets else found
+
+    def all_ids(self, text: str, filters: Filters | None = None) -> frozenset[str]:
+        """Every article `text` finds now (for "tag every hit" and saved searches)."""
+        total = self.search(text, limit=1, filters=filters).total
+        hits = self.search(text, limit=max(1, total), filters=filters).hits
+        return frozenset(hit.article_id for hit in hits)
+
+    def saved_status(self, saved: SavedSearch) -> casework.SavedStatus:
+        """A saved search with its hits now (and so how many are new since last opened)."""
+        return casework.SavedStatus(saved, self.all_ids(saved.query, casework.saved_filters(saved)))
+
+    def source_path(self, article_id: str) -> str:
+        """The file `article_id` was imported from: what the user's marks follow on re-import."""
+        return casework.source_path(self.read_manifest(), article_id)
 
     def _reading(self, read: Callable[[Any], T]) -> T:
         """Run `read` on a searcher: retried once on a newer commit, then the index is rebuilt."""
@@ -257,7 +273,8 @@ class Library:
         With `facets`, the entities of the newest articles are counted, as a search counts
         those of its best hits.
         """
-        return self._reading(lambda searcher: query.latest(searcher, limit=limit, facets=facets))
+        found = self._reading(lambda searcher: query.latest(searcher, limit=limit, facets=facets))
+        return casework.with_workspace_facets(found, lambda: self.workspace) if facets else found
 
     def article(self, article_id: str) -> Article:
         """Return the article with id `article_id`."""

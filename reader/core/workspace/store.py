@@ -7,6 +7,7 @@ loses at most the write in flight, never an earlier one (see docs/RELIABILITY.md
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -46,8 +47,11 @@ class Workspace:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # The app reads from its search thread and writes from the window's: one connection
+        # shared under a lock, so each statement and transaction runs alone.
+        self._lock = threading.RLock()
         try:
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
@@ -62,20 +66,22 @@ class Workspace:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is kept, or none of it."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._lock:
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
-            raise WorkspaceError(self.path, str(error)) from error
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                raise WorkspaceError(self.path, str(error)) from error
 
     def read(self, sql: str, params: Iterable[object] = ()) -> list[tuple[object, ...]]:
         try:
-            return self._db.execute(sql, tuple(params)).fetchall()
+            with self._lock:
+                return self._db.execute(sql, tuple(params)).fetchall()
         except sqlite3.DatabaseError as error:
             raise WorkspaceError(self.path, str(error)) from error
 

@@ -1,0 +1,154 @@
+"""The user's own work in the app: tags on several results, a star, a marked passage with its
+note, a saved search; all found again after the app is closed and the index rebuilt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from reader.core.library import Library
+from reader.gui.main_window import MainWindow
+from reader.gui.mark_dialog import MarkDialog
+from tests.gui.conftest import WindowFactory, search
+
+
+def answer(text: str, colour: str = "yellow") -> None:
+    """Fill in and accept the next dialog the app opens (a tag, a name, or a mark's note)."""
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QInputDialog):
+            dialog.setTextValue(text)
+            dialog.accept()
+        elif isinstance(dialog, MarkDialog):
+            dialog.note.setPlainText(text)
+            dialog.colour.setCurrentText(colour)
+            dialog.accept()
+        else:
+            QTimer.singleShot(50, fill)
+
+    QTimer.singleShot(50, fill)
+
+
+def open_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    panel = window.search_panel
+    hit = panel.model.hit(row)
+    panel.results.setCurrentIndex(panel.model.index(row, 0))
+    panel.hit_activated.emit(hit)
+    qtbot.waitUntil(
+        lambda: (
+            not window.is_busy()
+            and window.article_view.article is not None
+            and window.article_view.article.id == hit.article_id
+        )
+    )
+
+
+def select_words(window: MainWindow, words: str) -> None:
+    view = window.article_view
+    at = view.document().toPlainText().index(words)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(at)
+    cursor.setPosition(at + len(words), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_tags_stars_marks_and_saved_searches_survive_reopening_and_a_rebuild(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=True)
+    window = main_window(library)
+    search(qtbot, window, "Baldwin")
+    panel = window.search_panel
+    assert panel.model.rowCount() >= 3
+    tagged = {panel.model.hit(r).article_id for r in range(3)}
+    panel.results.setCurrentIndex(panel.model.index(0, 0))
+    for row in (1, 2):
+        panel.results.selectionModel().select(
+            panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+        )
+    answer("witness")
+    window.casework.tag_selected()
+    assert window.message.text() == "Tagged 3 articles #witness."
+    qtbot.waitUntil(lambda: not window.is_busy())
+    tags = {g: dict(v) for g, v in panel.result.facets.items()}.get("tag", {})
+    assert tags == {"witness": 3}  # counted under "Narrow by"
+
+    open_row(qtbot, window, 0)
+    starred = window.article_view.article.id
+    window.article_bar.star.click()
+    assert window.article_bar.star.text() == "★ Starred"
+    select_words(window, "Baldwin")
+    answer("Check against the docket", "green")
+    window.casework.mark_selection()
+    assert [n.note for n in window.notes_panel.notes] == ["Check against the docket"]
+    assert window.notes_panel.notes[0].text == "Baldwin"
+    answer("Baldwin coverage")
+    window.casework.saved.save_search()
+    qtbot.waitUntil(lambda: window.saved_panel.list.count() == 1 and not window.is_busy())
+    qtbot.waitUntil(lambda: "Baldwin coverage" in window.saved_panel.list.item(0).text())
+    assert "new" not in window.saved_panel.list.item(0).text()  # seen as it was saved
+    window.close()
+
+    reopened = Library.open(tmp_path / "library", samples=False)
+    for _ in reopened.rebuild("a forced rebuild"):
+        pass
+    again = main_window(reopened, tmp_path / "s2.ini")
+    search(qtbot, again, "tag:witness")
+    assert {hit.article_id for hit in again.search_panel.model.hits()} == tagged
+    search(qtbot, again, "starred:yes")
+    assert [hit.article_id for hit in again.search_panel.model.hits()] == [starred]
+    open_row(qtbot, again, 0)
+    assert again.article_bar.star.isChecked()
+    assert "#witness" in again.article_bar.tags.text()
+    assert [n.note for n in again.notes_panel.notes] == ["Check against the docket"]
+    assert again.article_view.select_span(
+        again.notes_panel.notes[0].start, again.notes_panel.notes[0].end
+    )
+    assert again.article_view.textCursor().selectedText() == "Baldwin"
+    qtbot.waitUntil(lambda: "Baldwin coverage" in again.saved_panel.list.item(0).text())
+    assert "hits" in again.saved_panel.list.item(0).text()
+
+
+def test_a_new_article_shows_as_new_in_its_saved_search(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=True)
+    window = main_window(library)
+    search(qtbot, window, "Allred")
+    answer("Allred")
+    window.casework.saved.save_search()
+    qtbot.waitUntil(lambda: "Allred" in window.saved_panel.list.item(0).text())
+    qtbot.waitUntil(lambda: not window.is_busy())
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "hearing.md").write_text(
+        "# Allred speaks after the hearing\n\nGloria Allred spoke to reporters on the steps.\n",
+        "utf-8",
+    )
+    window.import_paths([folder])
+    qtbot.waitUntil(lambda: "1 new" in window.saved_panel.list.item(0).text(), timeout=60_000)
+    window.saved_panel.open_requested.emit("Allred")
+    qtbot.waitUntil(lambda: "1 new" in window.message.text() and not window.is_busy())
+    qtbot.waitUntil(lambda: "new" not in window.saved_panel.list.item(0).text())
+
+
+def test_a_tag_ticked_under_narrow_by_keeps_only_its_articles(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=True)
+    first = library.articles()[0]
+    library.workspace.tag(first.id, str(first.path), "exhibit")
+    window = main_window(library)
+    search(qtbot, window, "")
+    tree = window.filter_panel.tree
+    group = tree.topLevelItem(0)
+    assert group.text(0) == "Tags"
+    assert (group.child(0).text(0), group.child(0).text(1)) == ("exhibit", "1")
+    group.child(0).setCheckState(0, group.child(0).checkState(0).Checked)
+    qtbot.waitUntil(lambda: not window.is_busy() and window.search_panel.model.rowCount() == 1)
+    assert window.search_panel.model.hit(0).article_id == first.id
