@@ -10,7 +10,9 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from reader.core.dates import timex
 from reader.core.present.chronology import Event, EventGroup
+from reader.core.workspace.items import Note
 
+EventNotes = dict[tuple[str, int], list[Note]]  # (article id, date start) → the user's notes
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # the group's row, on group and event rows
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Event, on event rows only
 CONFLICT_MARK = "⚠"
@@ -52,8 +54,9 @@ class ChronologyModel(QStandardItemModel):
         self.groups: list[EventGroup] = []
         self.setHorizontalHeaderLabels(["Event", "Article"])
 
-    def set_groups(self, groups: Sequence[EventGroup]) -> None:
-        """Show `groups` (already in date order, as chronology.build returns them)."""
+    def set_groups(self, groups: Sequence[EventGroup], notes: EventNotes | None = None) -> None:
+        """Show `groups` (in date order, as chronology.build returns them) with their notes."""
+        notes = notes or {}
         self.removeRows(0, self.rowCount())
         self.groups = list(groups)
         for row, group in enumerate(self.groups):
@@ -68,6 +71,11 @@ class ChronologyModel(QStandardItemModel):
                 if group.conflict:
                     sentence = f"[{timex.describe(event.value)}] {sentence}"
                 tip = f"{sentence}\n\n— {event.article_title}\nDouble-click or Enter to open it."
+                on = notes.get((event.article_id, event.start), [])
+                if on:
+                    said = "; ".join(n.note or "marked" for n in on)
+                    sentence = f"✎ {sentence}  [{said}]"
+                    tip = f"Your note: {said}\n\n{tip}"
                 cells = [_item(sentence, tip, row), _item(event.article_title, tip, row)]
                 for cell in cells:
                     cell.setData(event, EVENT_ROLE)

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.articles import Article
+from reader.core.errors import ReaderError
 from reader.core.index import SearchResult
-from reader.core.library import Library
+from reader.core.library import Library, casework
 from reader.core.present import chronology
 from reader.core.present.chronology import EventGroup
 from reader.gui.background import BackgroundCalls
-from reader.gui.chronology_model import GROUP_ROLE, ChronologyModel
+from reader.gui.chronology_model import GROUP_ROLE, ChronologyModel, EventNotes
 from reader.gui.timeline_axis import TimelineAxis
 
 log = logging.getLogger(__name__)
@@ -113,7 +115,7 @@ class TimelineView(QWidget):
         library, scope = self.library, self._scope
         self.status.setText("Working out the chronology…")
 
-        def build() -> tuple[list[EventGroup], int]:
+        def build() -> tuple[list[EventGroup], int, EventNotes]:
             if scope.result is None:
                 articles = library.articles()
             else:
@@ -125,18 +127,23 @@ class TimelineView(QWidget):
             groups = chronology.build(
                 ((a.id, a.title, a.body, library.mentions(a)) for a in articles), stated=articles
             )
-            return groups, len(articles)
+            return groups, len(articles), _notes(library, groups, articles)
 
-        def show(built: tuple[list[EventGroup], int]) -> None:
+        def show(built: tuple[list[EventGroup], int, EventNotes]) -> None:
             if request == self._request:
-                self.set_groups(*built)
+                self.set_groups(built[0], built[1], built[2])
 
         self._calls.call(build, show, self._failed)
 
-    def set_groups(self, groups: Sequence[EventGroup], article_count: int | None = None) -> None:
-        """Show `groups` on the axis and in the list."""
+    def set_groups(
+        self,
+        groups: Sequence[EventGroup],
+        article_count: int | None = None,
+        notes: EventNotes | None = None,
+    ) -> None:
+        """Show `groups` on the axis and in the list, with the user's notes on their sentences."""
         self.axis.set_groups(groups)
-        self.model.set_groups(groups)
+        self.model.set_groups(groups, notes)
         self.groups_changed.emit(len(groups))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(1)
@@ -191,3 +198,12 @@ class TimelineView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+
+def _notes(library: Library, groups: list[EventGroup], articles: list[Article]) -> EventNotes:
+    """The user's notes on the chronology's sentences; none if the workspace cannot be read."""
+    try:
+        return casework.notes_on_events(groups, library.workspace, {a.id: a.body for a in articles})
+    except ReaderError as error:
+        log.warning("Notes not shown on the timeline: %s", error)
+        return {}

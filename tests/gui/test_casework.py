@@ -152,3 +152,26 @@ def test_a_tag_ticked_under_narrow_by_keeps_only_its_articles(
     group.child(0).setCheckState(0, group.child(0).checkState(0).Checked)
     qtbot.waitUntil(lambda: not window.is_busy() and window.search_panel.model.rowCount() == 1)
     assert window.search_panel.model.hit(0).article_id == first.id
+
+
+def test_a_note_on_a_dated_sentence_shows_in_the_timeline(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=True)
+    window = main_window(library)
+    search(qtbot, window, '"October 21, 2021"')
+    open_row(qtbot, window, 0)
+    select_words(window, "October 21, 2021")
+    answer("The day of the shooting")
+    window.casework.mark_selection()
+    window.timeline_dock.show()
+    window.timeline.refresh()
+    qtbot.waitUntil(lambda: not window.timeline.is_busy() and window.timeline.model.rowCount() > 0)
+    model = window.timeline.model
+    texts = [
+        model.item(r).child(c).text()
+        for r in range(model.rowCount())
+        for c in range(model.item(r).rowCount())
+    ]
+    noted = [t for t in texts if t.startswith("✎")]
+    assert len(noted) == 1 and "[The day of the shooting]" in noted[0]

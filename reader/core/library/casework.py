@@ -13,8 +13,10 @@ from reader.core.errors import ReaderError
 from reader.core.index.filters import Filters
 from reader.core.index.search_result import SearchResult
 from reader.core.library.manifest import Manifest
+from reader.core.present.chronology import EventGroup
+from reader.core.text import sentences
 from reader.core.workspace import query_terms
-from reader.core.workspace.items import SavedSearch
+from reader.core.workspace.items import Note, SavedSearch
 from reader.core.workspace.store import Workspace
 
 log = logging.getLogger(__name__)
@@ -158,3 +160,31 @@ def as_typed(result: SearchResult, typed: str, words: str) -> SearchResult:
     terms = " ".join(f"{t.field}:{t.value}" for t in query_terms.split(typed)[1])
     searched = f"{result.searched} {terms}".strip()
     return dataclasses.replace(result, query=typed, searched=searched)
+
+
+def notes_on_events(
+    groups: Iterable[EventGroup], workspace: Workspace, bodies: dict[str, str]
+) -> dict[tuple[str, int], list[Note]]:
+    """The user's notes on each dated sentence of the chronology, keyed by (article id, start).
+
+    A note sits on an event when its marked words overlap the sentence holding the date; a
+    note on a whole article, or one whose words changed, sits on none.
+    """
+    found: dict[tuple[str, int], list[Note]] = {}
+    notes: dict[str, list[Note]] = {}
+    for group in groups:
+        for event in group.events:
+            body = bodies.get(event.article_id)
+            if body is None or event.end <= event.start:
+                continue
+            if event.article_id not in notes:
+                notes[event.article_id] = workspace.notes(event.article_id)
+            start, end = sentences.sentence_span(body, event.start)
+            on = [
+                n
+                for n in notes[event.article_id]
+                if n.text and n.state != "stale" and n.start < end and n.end > start
+            ]
+            if on:
+                found[(event.article_id, event.start)] = on
+    return found
