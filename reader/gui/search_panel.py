@@ -55,6 +55,9 @@ class SearchPanel(QWidget):
         self.query.installEventFilter(self)
         self.status = QLabel(" ")
         self.status.setTextFormat(Qt.TextFormat.RichText)
+        # A long note ("The reader has no field …") wraps rather than widening the pane,
+        # which left the results laid out for the old width until the window was resized.
+        self.status.setWordWrap(True)
         self.status.linkActivated.connect(self.query.setText)
         self.model = ResultsModel(self)
         self.results = QListView()
