@@ -7,6 +7,7 @@ in the status bar, never a lost edit without a word.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 from reader.core.articles import Article
 from reader.core.errors import ReaderError
 from reader.core.index import Hit
+from reader.core.workspace import searches
 from reader.core.workspace.items import Note
 from reader.gui.mark_dialog import MarkDialog, ask_tag
 from reader.gui.saved_searching import SavedSearches
@@ -57,6 +59,32 @@ class Casework(QObject):
         menu.addAction("&Mark passage…", QKeySequence("Ctrl+M"), self.mark_selection)
         menu.addSeparator()
         menu.addAction("Sa&ve search…", QKeySequence.StandardKey.Save, self.saved.save_search)
+        self.recent = menu.addMenu("&Recent searches")
+        self.recent.aboutToShow.connect(self._show_recent)
+        self.window.search_panel.hit_activated.connect(lambda _: self._remember())
+
+    def _remember(self) -> None:
+        """Keep the query of a search the user opened a result of (not every keystroke)."""
+        text = self.window.search_panel.query.text().strip()
+        try:
+            if text and searches.history(self.library.workspace, 1) != [text]:
+                searches.remember_query(self.library.workspace, text)
+        except ReaderError as error:
+            log.warning("Search not kept in the history: %s", error)
+
+    def _show_recent(self) -> None:
+        self.recent.clear()
+        try:
+            queries = list(dict.fromkeys(searches.history(self.library.workspace, 40)))[:15]
+        except ReaderError as error:
+            queries = []
+            self.window.show_message(str(error))
+        for text in queries:
+            self.recent.addAction(
+                text, functools.partial(self.window.search_panel.query.setText, text)
+            )
+        if not queries:
+            self.recent.addAction("None yet: open a result of a search").setEnabled(False)
 
     # Writing, with one place for the sentence when the workspace cannot be written
 

@@ -175,3 +175,19 @@ def test_a_note_on_a_dated_sentence_shows_in_the_timeline(
     ]
     noted = [t for t in texts if t.startswith("✎")]
     assert len(noted) == 1 and "[The day of the shooting]" in noted[0]
+
+
+def test_searches_whose_results_were_opened_are_listed_as_recent(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=True)
+    window = main_window(library)
+    for text in ("Allred", "Baldwin", "Allred"):
+        search(qtbot, window, text)
+        open_row(qtbot, window, 0)
+    search(qtbot, window, "Torrez")  # typed, never opened: not kept
+    window.casework.recent.aboutToShow.emit()
+    entries = [action.text() for action in window.casework.recent.actions()]
+    assert entries == ["Allred", "Baldwin"]
+    window.casework.recent.actions()[1].trigger()
+    assert window.search_panel.query.text() == "Baldwin"
