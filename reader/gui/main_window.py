@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self.right.setSizes(DEFAULT_RIGHT_SPLIT)
         self.resizeDocks([self.timeline_dock], [DEFAULT_TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.state.restore(self, self._splitters())
+        self.filter_panel.exact_dates.setChecked(self.state.exact_dates())
+        self.search_panel.filters = self.filter_panel.filters()
         self.search_panel.query.setText(self.state.last_query())
         self.search_panel.search_now()
         self.search_panel.query.setFocus()
@@ -304,7 +306,8 @@ class MainWindow(QMainWindow):
         self.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.state.save(self, self._splitters(), self.search_panel.query.text())
+        exact = self.filter_panel.exact_dates.isChecked()
+        self.state.save(self, self._splitters(), self.search_panel.query.text(), exact)
         self.import_status.wait()
         self.search_panel.wait()
         self._article_calls.wait()

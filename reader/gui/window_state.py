@@ -28,16 +28,27 @@ class WindowState:
                 splitter.restoreState(state)
         return isinstance(geometry, QByteArray)
 
-    def save(self, window: QMainWindow, splitters: dict[str, QSplitter], query: str) -> None:
-        """Save geometry, docks, splitter sizes and the query."""
+    def save(
+        self,
+        window: QMainWindow,
+        splitters: dict[str, QSplitter],
+        query: str,
+        exact_dates: bool = False,
+    ) -> None:
+        """Save geometry, docks, splitter sizes, the query and the Exact dates setting."""
         self.settings.setValue("window/geometry", window.saveGeometry())
         self.settings.setValue("window/docks", window.saveState())
         for name, splitter in splitters.items():
             self.settings.setValue(f"splitters/{name}", splitter.saveState())
         self.settings.setValue("search/last_query", query)
+        self.settings.setValue("search/exact_dates", exact_dates)
         self.settings.sync()
 
     def last_query(self) -> str:
         """Return the query typed when the window last closed."""
         value = self.settings.value("search/last_query", "")
         return value if isinstance(value, str) else ""
+
+    def exact_dates(self) -> bool:
+        """Return whether the Exact dates box was ticked when the window last closed."""
+        return str(self.settings.value("search/exact_dates", "false")).lower() == "true"

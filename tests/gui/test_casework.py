@@ -174,7 +174,8 @@ def test_a_note_on_a_dated_sentence_shows_in_the_timeline(
         for c in range(model.item(r).rowCount())
     ]
     noted = [t for t in texts if t.startswith("✎")]
-    assert len(noted) == 1 and "[The day of the shooting]" in noted[0]
+    assert len(noted) == 1
+    assert "[The day of the shooting]" in noted[0]
 
 
 def test_searches_whose_results_were_opened_are_listed_as_recent(

@@ -80,6 +80,19 @@ def test_last_query_is_remembered(qtbot: QtBot, main_window: WindowFactory, tmp_
     assert second.search_panel.query.text() == "Hutchins"
 
 
+def test_exact_dates_stay_ticked_next_time(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    state = tmp_path / "remember.ini"
+    first = main_window(state=state)
+    first.filter_panel.exact_dates.setChecked(True)
+    first.close()
+    second = main_window(state=state)
+    assert second.filter_panel.exact_dates.isChecked()
+    search(qtbot, second, "2021")
+    assert second.search_panel.filters.exact_dates  # and the search uses it
+
+
 def test_an_open_timeline_is_open_again_next_time(
     qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
 ) -> None:
