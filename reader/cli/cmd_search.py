@@ -58,7 +58,8 @@ def to_json(result: SearchResult) -> str:
 
 def to_text(result: SearchResult) -> str:
     """The hits as lines a person reads in a terminal."""
-    lines = [f"{result.total} articles match “{result.searched}”."]
+    matches = "1 article matches" if result.total == 1 else f"{result.total} articles match"
+    lines = [f"{matches} “{result.searched}”."]
     lines += result.notes
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}?")
