@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from reader.cli import library_entities
 from reader.core import mentions
 from reader.core.entities import entity_table, extraction
 from reader.core.ingest import reading as ingest
@@ -22,14 +23,27 @@ _HEADINGS = {
 
 def register(subparsers: Any) -> None:
     """Add the `entities` command."""
-    parser = subparsers.add_parser("entities", help="list the entities and dates in a file")
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--json", action="store_true", help="print every mention as JSON")
+    parser = subparsers.add_parser(
+        "entities", help="list the entities and dates in a file, or (--all) in the library"
+    )
+    parser.add_argument("file", type=Path, nargs="?", help="a file (read, not imported)")
+    parser.add_argument(
+        "--all", action="store_true", help="the library's entities, each once across articles"
+    )
+    parser.add_argument(
+        "--type", choices=sorted(library_entities.TYPES), help="with --all: only this type"
+    )
+    parser.add_argument("--json", action="store_true", help="print as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the file (without importing it), extract its entities and print them."""
+    if args.all:
+        return library_entities.run(args)
+    if args.file is None:
+        print("legal-reader entities: name a file, or use --all for the library's entities.")
+        return 2
     article = ingest.load_article(args.file)
     found = extraction.extract_article(article.body, extraction.anchor(article))
     print(to_json(found) if args.json else to_text(found))

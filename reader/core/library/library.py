@@ -322,9 +322,14 @@ class Library:
     def entities(self) -> list[EntityRow]:
         """The library's entity table: one row per entity, most mentioned first."""
         fixes = self.entity_corrections()
+        articles = self.articles()
         return entity_table.build(
-            (article.id, corrections.apply(fixes, raw))
-            for article, raw in self.storage.cached_raw(self.articles())
+            (
+                (article.id, corrections.apply(fixes, raw))
+                for article, raw in self.storage.cached_raw(articles)
+            ),
+            dates={article.id: article.published for article in articles},
+            keep_apart=fixes.splits | frozenset(fixes.merges),
         )
 
     def hide_entity(self, name: str) -> None:
