@@ -10,6 +10,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.core.dates import timex
+from reader.core.entities import aliases
 from reader.core.mentions import DATE, MONEY, Mention
 from reader.core.present import render
 from reader.gui import palette
@@ -28,6 +29,10 @@ class EntitiesModel(QStandardItemModel):
     def set_mentions(self, mentions: list[Mention]) -> None:
         """Show the entities of `mentions`, most mentioned first within each type."""
         self.removeRows(0, self.rowCount())
+        self._spellings: dict[tuple[str, str], set[str]] = {}
+        for mention in mentions:
+            key = (render.display_label(mention.label), entity_name(mention))
+            self._spellings.setdefault(key, set()).add(aliases.clean(mention.text))
         counts: dict[str, Counter[str]] = {label: Counter() for label in render.SHOWN_LABELS}
         for mention in mentions:
             label = render.display_label(mention.label)
@@ -58,6 +63,10 @@ class EntitiesModel(QStandardItemModel):
                 number.setData(label, LABEL_ROLE)
                 group.appendRow([item, number])
             self.appendRow([group, group_count])
+
+    def spellings(self, name: str, label: str) -> list[str]:
+        """The other ways the article writes the entity (what can be split off it)."""
+        return sorted(self._spellings.get((label, name), set()) - {name})
 
     def names(self, label: str) -> list[str]:
         """Return the entity names listed under `label`."""

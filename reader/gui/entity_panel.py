@@ -23,7 +23,7 @@ from reader.core.mentions import Mention
 from reader.core.present import render
 from reader.gui.entities_model import LABEL_ROLE, NAME_ROLE, EntitiesModel, EntityFilter
 
-CORRECTIONS = ("hide_entity", "relabel_entity", "merge_entities")
+CORRECTIONS = ("hide_entity", "relabel_entity", "merge_entities", "split_entity")
 
 
 class EntityPanel(QWidget):
@@ -35,7 +35,8 @@ class EntityPanel(QWidget):
         library_search_requested(name): search the whole library for this entity.
         hide_requested(name): stop showing this entity anywhere.
         relabel_requested(name, label): the entity has another type.
-        merge_requested(name, into): the entity is the same as another.
+        merge_requested(name, into): the entity is the same as another (or, renamed, a new name).
+        split_requested(spelling): a way of writing the entity names someone else.
     """
 
     entity_chosen = Signal(str, str)
@@ -44,6 +45,7 @@ class EntityPanel(QWidget):
     hide_requested = Signal(str)
     relabel_requested = Signal(str, str)
     merge_requested = Signal(str, str)
+    split_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,7 +139,15 @@ class EntityPanel(QWidget):
                     functools.partial(self.relabel_requested.emit, name, other),
                 )
         merge = menu.addAction("Merge into…", lambda: self._ask_merge(name, label))
-        for action in (hide, types.menuAction(), merge):
+        rename = menu.addAction("Rename…", lambda: self._ask_rename(name))
+        split = menu.addMenu("Split off")
+        for spelling in self.model.spellings(name, label):
+            split.addAction(
+                f"“{spelling}” is someone else",
+                functools.partial(self.split_requested.emit, spelling),
+            )
+        split.setEnabled(bool(split.actions()))
+        for action in (hide, types.menuAction(), merge, rename, split.menuAction()):
             action.setEnabled(self.corrections_supported)
             if not self.corrections_supported:
                 action.setToolTip("Corrections need a newer library version.")
@@ -152,6 +162,11 @@ class EntityPanel(QWidget):
         )
         if ok and into:
             self.merge_requested.emit(name, into)
+
+    def _ask_rename(self, name: str) -> None:
+        new, ok = QInputDialog.getText(self, "Rename entity", f"Call “{name}”:", text=name)
+        if ok and new.strip() and new.strip() != name:
+            self.merge_requested.emit(name, new.strip())  # a rename is a merge into a new name
 
 
 def supports_corrections(library: Any) -> bool:

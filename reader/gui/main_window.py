@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.entity_panel.relabel_requested.connect(
             lambda n, lb: self._correct("relabel_entity", n, lb)
         )
+        self.entity_panel.split_requested.connect(lambda n: self._correct("split_entity", n))
         self.entity_panel.merge_requested.connect(
             lambda n, into: self._correct("merge_entities", n, into)
         )
