@@ -37,6 +37,7 @@ class EntityPanel(QWidget):
         relabel_requested(name, label): the entity has another type.
         merge_requested(name, into): the entity is the same as another (or, renamed, a new name).
         split_requested(spelling): a way of writing the entity names someone else.
+        page_requested(name, label): show the entity across the library.
     """
 
     entity_chosen = Signal(str, str)
@@ -46,6 +47,7 @@ class EntityPanel(QWidget):
     relabel_requested = Signal(str, str)
     merge_requested = Signal(str, str)
     split_requested = Signal(str)
+    page_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +130,10 @@ class EntityPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(
             f"Search the library for “{name}”", lambda: self.library_search_requested.emit(name)
+        )
+        menu.addAction(
+            "Open entity page (every article)",
+            functools.partial(self.page_requested.emit, name, label),
         )
         menu.addSeparator()
         hide = menu.addAction("Hide this entity", lambda: self.hide_requested.emit(name))

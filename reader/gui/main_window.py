@@ -27,6 +27,7 @@ from reader.gui.article_bar import ArticleBar
 from reader.gui.article_view import ArticleView
 from reader.gui.background import BackgroundCalls
 from reader.gui.casework import Casework
+from reader.gui.entity_page import EntityPageDock
 from reader.gui.entity_panel import EntityPanel, supports_corrections
 from reader.gui.filter_panel import FilterPanel
 from reader.gui.find_bar import FindBar
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.export_article_action = actions.export_article
         self.export_timeline_action = actions.export_timeline
         self.casework = Casework(self)
+        self.entity_page = EntityPageDock(self)
         self._connect()
 
         self.resize(*DEFAULT_SIZE)
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
         self.entity_panel.entity_chosen.connect(self.article_view.select_entity)
         self.entity_panel.mention_stepped.connect(self.article_view.step_mention)
         self.article_view.mention_shown.connect(self.entity_panel.show_position)
-        self.entity_panel.library_search_requested.connect(self.search_library_for)
+        self.entity_panel.library_search_requested.connect(self.search_panel.search_for_name)
         self.entity_panel.hide_requested.connect(lambda name: self._correct("hide_entity", name))
         self.entity_panel.relabel_requested.connect(
             lambda n, lb: self._correct("relabel_entity", n, lb)
@@ -254,12 +256,8 @@ class MainWindow(QMainWindow):
             or self.timeline.is_busy()
             or self._export_calls.is_busy()
             or self.casework.is_busy()
+            or self.entity_page.is_busy()
         )
-
-    def search_library_for(self, name: str) -> None:
-        """Search the whole library for an entity's name."""
-        self.search_panel.query.setText(f'"{name}"')
-        self.search_panel.search_now()
 
     def _correct(self, method: str, *args: str) -> None:
         try:
@@ -309,10 +307,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         exact = self.filter_panel.exact_dates.isChecked()
         self.state.save(self, self._splitters(), self.search_panel.query.text(), exact)
-        self.import_status.wait()
-        self.search_panel.wait()
-        self._article_calls.wait()
-        self._export_calls.wait()
-        self.timeline.wait()
-        self.casework.wait()
+        for part in (
+            self.import_status,
+            self.search_panel,
+            self._article_calls,
+            self._export_calls,
+        ):
+            part.wait()
+        for view in (self.timeline, self.casework, self.entity_page):
+            view.wait()
         super().closeEvent(event)

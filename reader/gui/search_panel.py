@@ -82,6 +82,11 @@ class SearchPanel(QWidget):
         self.filters = filters
         self.search_now()
 
+    def search_for_name(self, name: str) -> None:
+        """Search the whole library for an entity's name, as a phrase."""
+        self.query.setText(f'"{name}"')
+        self.search_now()
+
     def search_now(self) -> None:
         """Search for the current text now, on the worker thread."""
         self._timer.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.library import Library
@@ -49,3 +50,31 @@ def test_merge_split_and_rename_survive_reimport_and_rebuild(
     listed = {row.name for row in again.entities() if row.label == "PERSON"}
     assert {"Gloria R. Allred", "Hutchins"} <= listed
     assert not {"Gloria Allred", "Svetlana Zemko"} & listed
+
+
+def test_entity_page_lists_every_article_and_opens_one_at_its_mention(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=True)
+    window = main_window(library)
+    window.entity_panel.page_requested.emit("Halyna Hutchins", "PERSON")
+    page = window.entity_page
+    qtbot.waitUntil(lambda: page.page is not None and not window.is_busy())
+    naming = {a.id for a in library.articles() if "Hutchins" in a.body}
+    assert {seen.article_id for seen in page.page.appearances} == naming
+    assert page.tree.topLevelItemCount() == len(naming)
+    assert "Also written: " in page.heading.text()
+    dated = [seen for seen in page.page.appearances if seen.date == "2021-10-21"]
+    assert dated, "the sentence naming the day of the shooting carries its date"
+    first = page.tree.topLevelItem(0).child(0)
+    seen = first.data(0, Qt.ItemDataRole.UserRole + 1)
+    page.tree.itemActivated.emit(first, 0)
+    qtbot.waitUntil(
+        lambda: (
+            not window.is_busy()
+            and window.article_view.article is not None
+            and window.article_view.article.id == seen.article_id
+        )
+    )
+    selected = window.article_view.textCursor().selectedText()
+    assert seen.text in selected.replace("\u2029", " ")

@@ -35,6 +35,7 @@ from reader.core.library import (
     casework,
     checking,
     correcting,
+    entity_pages,
     first_run,
     importer,
     integrity,
@@ -331,6 +332,15 @@ class Library:
             dates={article.id: article.published for article in articles},
             keep_apart=fixes.splits | frozenset(fixes.merges),
         )
+
+    def entity_page(self, name: str, label: str) -> entity_pages.EntityPage | None:
+        """Every mention of one entity across the library, with its sentence and date."""
+        fixes = self.entity_corrections()
+        pairs = [
+            (article, corrections.apply(fixes, raw))
+            for article, raw in self.storage.cached_raw(self.articles())
+        ]
+        return entity_pages.build(name, label, pairs, fixes.splits | frozenset(fixes.merges))
 
     def hide_entity(self, name: str) -> None:
         """Hide an entity everywhere: highlights, panel and search."""

@@ -1,0 +1,94 @@
+"""An entity's page: every article that mentions it, with the sentence of each mention.
+
+What a reader following one person through a case needs on one screen: where they appear,
+what is said there, the date that sentence names (their events on the timeline), and their
+side in a case where a caption names them as a party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.core.articles import Article
+from reader.core.entities import aliases, entity_table, library_links
+from reader.core.entities.entity_table import EntityRow
+from reader.core.mentions import DATE, PERSON, Mention
+from reader.core.text import sentences
+from reader.core.text.folding import fold
+
+SIDES = {"first": "party (first named: plaintiff, petitioner or appellant)",
+         "second": "party (second named: defendant or respondent)"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One mention: the article, where it is, its sentence and the date that sentence names."""
+
+    article_id: str
+    title: str
+    published: str | None
+    start: int
+    end: int
+    text: str
+    sentence: str
+    date: str | None  # a TimeML value, when the sentence names a date
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """The entity across the library, its appearances in date order, and its known roles."""
+
+    row: EntityRow
+    appearances: tuple[Appearance, ...]
+    roles: tuple[str, ...]
+
+
+def key_of(mention: Mention) -> str:
+    """The folded name a mention is listed under."""
+    return fold(mention.canonical or aliases.clean(mention.text))
+
+
+def build(
+    name: str,
+    label: str,
+    pairs: Sequence[tuple[Article, Sequence[Mention]]],
+    keep_apart: Iterable[str] = (),
+) -> EntityPage | None:
+    """The page of the entity `name` (as the entity table lists it); None if no article has it."""
+    apart = frozenset(keep_apart)
+    rows = entity_table.build(
+        ((a.id, m) for a, m in pairs), {a.id: a.published for a, _ in pairs}, apart
+    )
+    wanted = fold(name)
+    row = next((r for r in rows if r.label == label and r.key == wanted), None)
+    if row is None:
+        return None
+    person_keys = {key_of(m) for _, found in pairs for m in found if m.label == PERSON}
+    linked, _ = library_links.links(person_keys, apart) if label == PERSON else ({}, {})
+    appearances: list[Appearance] = []
+    roles: set[str] = set()
+    for article, found in pairs:
+        dates = [m for m in found if m.label == DATE and m.value]
+        for m in found:
+            if m.label != label or linked.get(key_of(m), key_of(m)) != row.key:
+                continue
+            start, end = sentences.sentence_span(article.body, m.start)
+            named = [d.value for d in dates if start <= d.start < end]
+            appearances.append(
+                Appearance(
+                    article.id,
+                    article.title,
+                    article.published,
+                    m.start,
+                    m.end,
+                    m.text,
+                    " ".join(article.body[start:end].split()),
+                    named[0] if named else None,
+                )
+            )
+        for party in article.parties:
+            if fold(party.name) == row.key or fold(aliases.clean(party.name)) == row.key:
+                roles.add(f"{SIDES.get(party.side, 'party')} in {article.title}")
+    appearances.sort(key=lambda a: (a.published or "9999", a.title, a.start))
+    return EntityPage(row, tuple(appearances), tuple(sorted(roles)))
