@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import Any
@@ -11,7 +12,6 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QDesktopServices,
-    QFont,
     QHelpEvent,
     QTextCharFormat,
     QTextCursor,
@@ -19,10 +19,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.core.articles import Article
-from reader.core.mentions import Mention
+from reader.core.mentions import DATE, Mention
 from reader.core.present import render
 from reader.core.text import sentences
-from reader.gui import messages, palette
+from reader.gui import highlighting, messages, palette
 from reader.gui.entities_model import entity_name
 
 log = logging.getLogger(__name__)
@@ -36,10 +36,12 @@ class ArticleView(QTextBrowser):
     Signals:
         mention_shown(index, total): a mention of the chosen entity was selected (1-based).
         mark_requested(): the user chose "Mark passage…" in the context menu.
+        entity_page_requested(name, label): "Open entity page" on a highlighted name.
     """
 
     mention_shown = Signal(int, int)
     mark_requested = Signal()
+    entity_page_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +86,7 @@ class ArticleView(QTextBrowser):
             query_terms=self.query_terms,
         )
         self.setHtml(html)
-        self._apply_underlines()
+        highlighting.apply_underlines(self.document(), self._dark)
         self._ranges = self._locate_mentions()
         self._apply_marks()
 
@@ -155,43 +157,23 @@ class ArticleView(QTextBrowser):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
+        at = self.cursorForPosition(event.pos()).position()
+        under = [i for i, (start, end) in self._ranges.items() if start <= at < end]
+        if under and render.display_label(self.mentions[under[0]].label) != DATE:
+            mention = self.mentions[under[0]]
+            menu.addSeparator()
+            menu.addAction(
+                f"Open entity page: {entity_name(mention)}",
+                functools.partial(
+                    self.entity_page_requested.emit,
+                    entity_name(mention),
+                    render.display_label(mention.label),
+                ),
+            )
         menu.addSeparator()
         mark = menu.addAction("Mark passage…", self.mark_requested.emit)
         mark.setEnabled(self.textCursor().hasSelection())
         menu.exec(event.globalPos())
-
-    def _apply_underlines(self) -> None:
-        """Give each highlighted fragment its type's underline style (CSS cannot)."""
-        doc = self.document()
-        query_bg, query_fg = palette.query_colours(self._dark)
-        edits: list[tuple[int, int, QTextCharFormat]] = []
-        block = doc.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                char_format = fragment.charFormat()
-                label = palette.label_for_background(char_format.background().color(), self._dark)
-                is_query = char_format.foreground().color().rgb() == query_fg.rgb()
-                is_query = is_query and char_format.fontWeight() >= QFont.Weight.Bold
-                change = QTextCharFormat()
-                if label is not None and char_format.background().style() != Qt.BrushStyle.NoBrush:
-                    style = palette.STYLES[label]
-                    change.setUnderlineStyle(style.underline)
-                    change.setUnderlineColor(palette.line(label, self._dark))
-                elif is_query:
-                    change.setBackground(query_bg)
-                else:
-                    it += 1
-                    continue
-                edits.append((fragment.position(), fragment.length(), change))
-                it += 1
-            block = block.next()
-        cursor = QTextCursor(doc)
-        for position, length, change in edits:
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(change)
 
     def _locate_mentions(self) -> dict[int, tuple[int, int]]:
         """Find each mention's range in the document, in order, after the header."""

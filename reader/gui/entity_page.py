@@ -38,7 +38,10 @@ class EntityPageDock(QDockWidget):
         self.window_ = window
         self.setObjectName("entity-page")
         self._calls = BackgroundCalls(self)
-        self.heading = QLabel("")
+        self.heading = QLabel(
+            "Right-click a name, in the article or in the list of its entities, and choose "
+            "Open entity page to see every article that mentions it."
+        )
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.tree = QTreeWidget()
@@ -62,6 +65,7 @@ class EntityPageDock(QDockWidget):
         main.tabifyDockWidget(window.timeline_dock, self)
         self.hide()
         window.entity_panel.page_requested.connect(self.show_entity)
+        window.article_view.entity_page_requested.connect(self.show_entity)
         self.page: EntityPage | None = None
 
     def show_entity(self, name: str, label: str) -> None:

@@ -7,6 +7,7 @@ side in a case where a caption names them as a party.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,9 +22,12 @@ SIDES = {"first": "party (first named: plaintiff, petitioner or appellant)",
          "second": "party (second named: defendant or respondent)"}  # fmt: skip
 
 
+_MARKUP = re.compile(r"^#+\s*|[*_]{2}")  # a heading's marks, bold: not what the page says
+
+
 @dataclass(frozen=True)
 class Appearance:
-    """One mention: the article, where it is, its sentence and the date that sentence names."""
+    """A sentence naming the entity: the article, its first mention there, the date it names."""
 
     article_id: str
     title: str
@@ -68,12 +72,16 @@ def build(
     linked, _ = library_links.links(person_keys, apart) if label == PERSON else ({}, {})
     appearances: list[Appearance] = []
     roles: set[str] = set()
+    shown: set[tuple[str, int]] = set()
     for article, found in pairs:
         dates = [m for m in found if m.label == DATE and m.value]
         for m in found:
             if m.label != label or linked.get(key_of(m), key_of(m)) != row.key:
                 continue
             start, end = sentences.sentence_span(article.body, m.start)
+            if (article.id, start) in shown:
+                continue  # one line per sentence, at its first mention
+            shown.add((article.id, start))
             named = [d.value for d in dates if start <= d.start < end]
             appearances.append(
                 Appearance(
@@ -83,7 +91,7 @@ def build(
                     m.start,
                     m.end,
                     m.text,
-                    " ".join(article.body[start:end].split()),
+                    _MARKUP.sub("", " ".join(article.body[start:end].split())),
                     named[0] if named else None,
                 )
             )
