@@ -21,8 +21,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from reader.core.entities.citations import find_citations
 from reader.core.ingest import reading
+from reader.core.text.citations import find_citations
 
 GOLD = Path(__file__).parent / "quality" / "citations_gold.jsonl"
 FILES = Path(__file__).resolve().parents[1].parent / "shared" / "legal-docs-dev" / "files"

@@ -1,4 +1,4 @@
-"""`legal-reader entities FILE`: the people, places, sums, dates and legal terms in a file."""
+"""`legal-reader entities FILE`: the people, places, sums, dates, legal terms and citations."""
 
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ def to_text(found: list[Mention]) -> str:
             also = f"  (also: {', '.join(other)})" if other else ""
             lines.append(f"  {row.name}{kind}  ({row.mentions}){also}")
         lines.append("")
+    for label, heading in ((mentions.CITATION, "Citations"), (mentions.DOCKET, "Docket numbers")):
+        lines += _by_value(found, label, heading)
     for label, heading in ((mentions.MONEY, "Money"), (mentions.DATE, "Dates")):
         listed = [
             m
@@ -83,6 +85,25 @@ def to_text(found: list[Mention]) -> str:
                 lines.append(f"  {m.text}{kind} → {m.value or 'unresolved'}")
             lines.append("")
     return "\n".join(lines).rstrip() or "No entities found."
+
+
+def _by_value(found: list[Mention], label: str, heading: str) -> list[str]:
+    """Each cited case or docket number once, by its normalised value, with how it was written."""
+    written: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for m in found:
+        if m.label == label:
+            value = m.value or m.text
+            written.setdefault(value, []).append(m.text)
+            kinds.setdefault(value, f" [{m.subtype}]" if m.subtype else "")
+    if not written:
+        return []
+    lines = [f"{heading}:"]
+    for value, texts in written.items():
+        other = [t for t in dict.fromkeys(texts) if t != value]
+        also = f"  (as: {', '.join(other)})" if other else ""
+        lines.append(f"  {value}{kinds[value]}  ({len(texts)}){also}")
+    return [*lines, ""]
 
 
 def _subtype(found: list[Mention], key: str) -> str:

@@ -1,4 +1,4 @@
-"""Mention: one span of an article's text that names a person, place, date, sum or legal term."""
+"""Mention: a span of an article's text naming a person, place, date, sum, legal term or case."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ DURATION = "DURATION"
 SET = "SET"
 MONEY = "MONEY"
 LEGAL = "LEGAL"
+CITATION = "CITATION"  # a case or statute cited: "410 U.S. 113", "42 U.S.C. § 1983"
+DOCKET = "DOCKET"  # a docket or case number: "No. 14-981", "1:17-cv-01234"
 
-LABELS = (PERSON, ORG, PLACE, DATE, TIME, DURATION, SET, MONEY, LEGAL)
+LABELS = (PERSON, ORG, PLACE, DATE, TIME, DURATION, SET, MONEY, LEGAL, CITATION, DOCKET)
 TEMPORAL = frozenset({DATE, TIME, DURATION, SET})
 
 
@@ -26,8 +28,11 @@ class Mention:
     end: int
     text: str
     label: str
-    subtype: str | None = None  # LEGAL: CHARGE, COURT, ROLE, OUTCOME, PROCEEDING
-    value: str | None = None  # TimeML value for temporal mentions, "750000 USD" for money
+    # LEGAL: CHARGE, COURT, ROLE, OUTCOME, PROCEEDING; CITATION: CASE, STATUTE, SHORT, ID, SUPRA
+    subtype: str | None = None
+    # TimeML value for temporal mentions, "750000 USD" for money, the full citation a citation
+    # names ("410 U.S. 113", also for "Id. at 120"), the normalised docket number
+    value: str | None = None
     canonical: str | None = None  # the entity this mention refers to, e.g. "Alec Baldwin"
 
 

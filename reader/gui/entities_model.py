@@ -11,7 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.core.dates import timex
 from reader.core.entities import aliases
-from reader.core.mentions import DATE, MONEY, Mention
+from reader.core.mentions import CITATION, DATE, DOCKET, MONEY, Mention
 from reader.core.present import render
 from reader.gui import palette
 
@@ -34,10 +34,13 @@ class EntitiesModel(QStandardItemModel):
             key = (render.display_label(mention.label), entity_name(mention))
             self._spellings.setdefault(key, set()).add(aliases.clean(mention.text))
         counts: dict[str, Counter[str]] = {label: Counter() for label in render.SHOWN_LABELS}
+        written: dict[str, dict[str, None]] = {}  # a citation's value → its spellings
         for mention in mentions:
             label = render.display_label(mention.label)
             if label in counts:
                 counts[label][entity_name(mention)] += 1
+            if label in (CITATION, DOCKET) and mention.text != entity_name(mention):
+                written.setdefault(entity_name(mention), {})[mention.text] = None
         dark = palette.is_dark()
         for label, names in counts.items():
             if not names:
@@ -55,6 +58,10 @@ class EntitiesModel(QStandardItemModel):
                 item.setData(label, LABEL_ROLE)
                 tip = f"{render.LABEL_NAMES[label]}: {shown}"
                 item.setToolTip(tip if shown == name else f"{tip} ({name})")
+                if label in (CITATION, DOCKET) and name in written:
+                    shown = f"{name}  (as {'; '.join(written[name])})"
+                    item.setText(shown)
+                    item.setToolTip(f"{tip}, written {'; '.join(written[name])}")
                 item.setEditable(False)
                 number = QStandardItem(str(count))
                 number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

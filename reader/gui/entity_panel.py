@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.mentions import Mention
+from reader.core.mentions import CITATION, DOCKET, Mention
 from reader.core.present import render
 from reader.gui.entities_model import LABEL_ROLE, NAME_ROLE, EntitiesModel, EntityFilter
 
+_BY_PATTERN = (CITATION, DOCKET)
 CORRECTIONS = ("hide_entity", "relabel_entity", "merge_entities", "split_entity")
 
 
@@ -138,8 +139,9 @@ class EntityPanel(QWidget):
         menu.addSeparator()
         hide = menu.addAction("Hide this entity", lambda: self.hide_requested.emit(name))
         types = menu.addMenu("Change type")
+        # A citation or docket number is found by its pattern, with a value no name has.
         for other in render.SHOWN_LABELS:
-            if other != label:
+            if other != label and other not in _BY_PATTERN:
                 types.addAction(
                     render.LABEL_NAMES[other],
                     functools.partial(self.relabel_requested.emit, name, other),

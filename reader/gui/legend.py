@@ -61,9 +61,7 @@ class Legend(QWidget):
             box.setChecked(True)
             box.setIcon(swatch(label, dark))
             box.setIconSize(QSize(32, 16))
-            box.setToolTip(
-                f"{render.LABEL_NAMES[label]}: {palette.STYLES[label].pattern} underline"
-            )
+            box.setToolTip(f"{render.LABEL_NAMES[label]}: {palette.described(label)}")
             box.toggled.connect(self._changed)
             self.boxes[label] = box
             layout.addWidget(box)

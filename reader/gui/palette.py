@@ -1,7 +1,8 @@
 """Entity colours and underline styles, for light and dark palettes, and the article CSS.
 
 Highlights never rely on colour alone: each type also has its own underline style, applied
-with QTextCharFormat because QTextBrowser's CSS knows only solid underlines.
+with QTextCharFormat because QTextBrowser's CSS knows only solid underlines. Qt has six line
+styles, so citations and docket numbers also change the letters: italic and monospace.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
-from reader.core.mentions import DATE, LEGAL, MONEY, ORG, PERSON, PLACE
+from reader.core.mentions import CITATION, DATE, DOCKET, LEGAL, MONEY, ORG, PERSON, PLACE
 from reader.core.present import render
 
 Underline = QTextCharFormat.UnderlineStyle
@@ -26,6 +27,7 @@ class Style:
     line: str
     underline: Underline
     pattern: str  # the underline in words, for the legend's tooltip
+    shape: str = ""  # "italic" or "monospace": the letters, where the line style repeats
 
 
 STYLES = {
@@ -35,7 +37,10 @@ STYLES = {
     DATE: Style("#fff0c2", "#5c4a12", "#b07d00", Underline.DashDotLine, "dash-dot"),
     MONEY: Style("#e6dcff", "#45306e", "#6a3fc8", Underline.DashDotDotLine, "dash-dot-dot"),
     LEGAL: Style("#ffe0cc", "#6b3414", "#d35400", Underline.WaveUnderline, "wavy"),
+    CITATION: Style("#c8eef0", "#15494d", "#00838f", Underline.SingleUnderline, "solid", "italic"),
+    DOCKET: Style("#e9e2d4", "#4a3f2e", "#795548", Underline.DotLine, "dotted", "monospace"),
 }
+_SHAPE_CSS = {"italic": "font-style: italic;", "monospace": "font-family: monospace;"}
 LIGHTER_ON_DARK = 190  # percent, for underlines on dark highlights
 QUERY_LIGHT = ("#ffe94d", "#7a3b00")  # background, text colour of query terms
 QUERY_DARK = ("#8a7a00", "#fff3b0")
@@ -74,8 +79,9 @@ def query_colours(dark: bool) -> tuple[QColor, QColor]:
 def article_css(dark: bool) -> str:
     """Return the default stylesheet of the article document."""
     rules = [
-        f"span.{label.lower()} {{ background-color: {background(label, dark).name()}; }}"
-        for label in STYLES
+        f"span.{label.lower()} {{ background-color: {background(label, dark).name()}; "
+        f"{_SHAPE_CSS.get(style.shape, '')}}}"
+        for label, style in STYLES.items()
     ]
     _, fg = query_colours(dark)
     rules.append(f"span.{render.QUERY_CLASS} {{ font-weight: bold; color: {fg.name()}; }}")
@@ -84,6 +90,12 @@ def article_css(dark: bool) -> str:
     rules.append("h1 { font-size: x-large; }")
     rules.append(f"p.page {{ color: {muted}; font-size: small; text-align: center; }}")
     return "\n".join(rules)
+
+
+def described(label: str) -> str:
+    """How a type's highlight looks, in words: "dotted underline, monospace"."""
+    style = STYLES[label]
+    return f"{style.pattern} underline" + (f", {style.shape}" if style.shape else "")
 
 
 def label_for_background(colour: QColor, dark: bool) -> str | None:

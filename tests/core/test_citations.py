@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.entities.citations import CASE, ID, SHORT, STATUTE, SUPRA, find_citations
+from reader.core.text.citations import CASE, ID, SHORT, STATUTE, SUPRA, find_citations
 from reader.core.text.docket_numbers import find_docket_numbers
 
 OPINION = (

@@ -3,7 +3,9 @@
 The spaCy model (NER only, with the legal EntityRuler in front of it) runs once per line of the
 text: a whole-text run glues a heading to the next line ("Baldwin\\n\\nFast" became an ORG).
 The model's spans are then trimmed, relabelled with the place gazetteer, and made consistent
-across the article (reader.core.entities.aliases).
+across the article (reader.core.entities.aliases). Citations and docket numbers are found
+first, by their own patterns, and win over any model span they overlap: "323 U. S" is never a
+person, nor "F. 3d 301" an organisation.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from typing import TYPE_CHECKING
 
 from reader.core.dates import finding as dates
 from reader.core.entities import aliases, furniture, legal, money, places
-from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
+from reader.core.mentions import CITATION, DATE, DOCKET, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text import nlp as nlp_loader
+from reader.core.text.citations import find_citations
+from reader.core.text.docket_numbers import find_docket_numbers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -164,15 +168,37 @@ def _mentions(
                 fixed.append(_ruler_mention(text, start, end, ent.label_, ent.ent_id_))
             elif ent.label_ in _LABELS:
                 named.extend(_named_mention(text, start, end, _LABELS[ent.label_]))
+    numbered = citations_and_dockets(text)
+    cited = aliases.Spans((m.start, m.end) for m in numbered)
+    # Dropped before names are linked, so a citation's pieces never become an alias.
+    named = [m for m in named if not cited.overlaps(m.start, m.end)]
+    fixed = [m for m in fixed if not cited.overlaps(m.start, m.end)]
     sums = money.find(text)
-    named = _add_gazetteer_places(text, named, [*fixed, *sums])
+    named = _add_gazetteer_places(text, named, [*numbered, *fixed, *sums])
     named = [m for m in aliases.link(named) if not aliases.is_epithet(text, m)]
-    named += aliases.repeats(text, [*named, *fixed, *sums])
-    found = _without_overlaps([*fixed, *sums, *named])
+    named += aliases.repeats(text, [*named, *numbered, *fixed, *sums])
+    found = _without_overlaps([*numbered, *fixed, *sums, *named])
     taken = aliases.Spans((m.start, m.end) for m in found)
     free = [(s, e) for s, e in temporal if not taken.overlaps(s, e)]
     found = _without_overlaps([*found, *dates.find(text, published, free)])
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def citations_and_dockets(text: str) -> list[Mention]:
+    """The citations and docket numbers of `text`, each with its normalised value.
+
+    The value is also the mention's canonical name: the case an "Id. at 307" refers to is the
+    one its full citation names, and it is listed and counted under that citation.
+    """
+    found = [
+        Mention(c.start, c.end, c.text, CITATION, c.kind, c.value, c.value)
+        for c in find_citations(text)
+    ]
+    found += [
+        Mention(d.start, d.end, d.text, DOCKET, value=d.value, canonical=d.value)
+        for d in find_docket_numbers(text)
+    ]
+    return _without_overlaps(found)
 
 
 def _ruler_mention(text: str, start: int, end: int, label: str, ent_id: str) -> Mention:

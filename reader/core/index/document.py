@@ -10,8 +10,8 @@ from typing import Any
 
 from reader.core.articles import Article, DatedEvent, Party
 from reader.core.dates import timex
-from reader.core.index import dateblocks, docket_terms
-from reader.core.mentions import DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
+from reader.core.index import cite_terms, dateblocks, docket_terms
+from reader.core.mentions import CITATION, DATE, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text.folding import fold
 
 _ENTITY_FIELDS = {PERSON: "person", ORG: "org", PLACE: "place", LEGAL: "legal"}
@@ -86,6 +86,9 @@ def fields(
     if mentioned:
         doc["mentioned_dates"] = " ".join(sorted(mentioned))
     doc["date_mentions"] = json.dumps(dated)
+    cited = cite_terms.index_terms(m.value for m in mentions if m.label == CITATION and m.value)
+    if cited:
+        doc["cite"] = cited
     return {key: value for key, value in doc.items() if value is not None}
 
 

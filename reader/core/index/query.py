@@ -28,6 +28,7 @@ from whoosh.query import (
 )
 
 from reader.core.index import (
+    cite_terms,
     date_terms,
     docket_terms,
     filtering,
@@ -63,7 +64,8 @@ def search(
     prefix and fuzzy words are expanded from.
     """
     vocabulary = vocabulary or Vocabulary()
-    words, dockets = docket_terms.split_dockets(text)
+    words, cited = cite_terms.split_citations(text)
+    words, dockets = docket_terms.split_dockets(words)
     exact = filters.exact_dates if filters else False
     words, dated, notes = date_terms.split_dates(words, today, exact=exact)
     dates = dated.dates
@@ -73,9 +75,11 @@ def search(
     word_query = _parse(parser, repaired.text, notes)
     date_query = date_terms.date_query(dated)
     docket_query = docket_terms.docket_query(dockets)
+    cite_query = cite_terms.cite_query(cited)
     filter_query = filtering.filter_query(filters)
-    parts = [q for q in (word_query, date_query, docket_query) if q is not NullQuery]
-    searched = " ".join([repaired.text] + [d.label for d in dates] + dockets).strip()
+    queries = (word_query, date_query, docket_query, cite_query)
+    parts = [q for q in queries if q is not NullQuery]
+    searched = " ".join([repaired.text] + [d.label for d in dates] + dockets + cited).strip()
     if not parts and filter_query is None:
         return SearchResult(text, searched, notes=notes, dates=[d.label for d in dates])
     final = parts[0] if len(parts) == 1 else And(parts) if parts else Every()

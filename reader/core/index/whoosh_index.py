@@ -72,6 +72,8 @@ def schema() -> Schema:
         court=TEXT(analyzer=words, stored=True),
         docket=KEYWORD(commas=True, lowercase=False),
         dockets=STORED(),
+        # The normalised citations an article makes (index/cite_terms.py), each whole.
+        cite=KEYWORD(commas=True, lowercase=False),
         parties=STORED(),
         events=STORED(),
         # How a PDF or converted document was read: page offsets, OCR'd pages, notes.

@@ -20,12 +20,23 @@ import nh3
 
 from reader.core.articles import Article
 from reader.core.dates import timex
-from reader.core.mentions import DATE, LEGAL, MONEY, ORG, PERSON, PLACE, TEMPORAL, Mention
+from reader.core.mentions import (
+    CITATION,
+    DATE,
+    DOCKET,
+    LEGAL,
+    MONEY,
+    ORG,
+    PERSON,
+    PLACE,
+    TEMPORAL,
+    Mention,
+)
 from reader.core.present import mdx_entities
 from reader.core.present.mdx_entities import Span
 
 # The types a reader sees, in legend order; TIME, DURATION and SET are shown as dates.
-SHOWN_LABELS = (PERSON, ORG, PLACE, DATE, MONEY, LEGAL)
+SHOWN_LABELS = (PERSON, ORG, PLACE, DATE, MONEY, LEGAL, CITATION, DOCKET)
 LABEL_NAMES = {
     PERSON: "Person",
     ORG: "Organisation",
@@ -33,6 +44,8 @@ LABEL_NAMES = {
     DATE: "Date",
     MONEY: "Money",
     LEGAL: "Legal term",
+    CITATION: "Citation",
+    DOCKET: "Docket number",
 }
 QUERY_CLASS = "query"
 MAX_DEPTH = 24  # QTextBrowser freezes on deeply nested blocks
