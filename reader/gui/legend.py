@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from reader.core.present import render
 from reader.gui import palette
@@ -73,3 +73,20 @@ class Legend(QWidget):
 
     def _changed(self) -> None:
         self.hidden_labels_changed.emit(self.hidden_labels())
+
+
+def scrolling(legend: Legend) -> QScrollArea:
+    """The legend in a strip that scrolls sideways when the article column is narrow.
+
+    Eight entity types side by side need about 1,000 pixels; as a plain row they forced the
+    article column that wide and squeezed the entity list beside it to elided names.
+    """
+    area = QScrollArea()
+    area.setWidget(legend)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    bar = area.horizontalScrollBar().sizeHint().height()
+    area.setFixedHeight(legend.sizeHint().height() + bar)
+    return area

@@ -32,7 +32,7 @@ from reader.gui.entity_panel import EntityPanel, supports_corrections
 from reader.gui.filter_panel import FilterPanel
 from reader.gui.find_bar import FindBar
 from reader.gui.import_status import ImportStatus
-from reader.gui.legend import Legend
+from reader.gui.legend import Legend, scrolling
 from reader.gui.menus import MenuHandlers, build_menus
 from reader.gui.notes_panel import NotesPanel
 from reader.gui.saved_panel import SavedPanel
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(reading)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(self.legend)
+        column.addWidget(scrolling(self.legend))
         column.addWidget(self.article_bar)
         column.addWidget(self.article_view, 1)
         column.addWidget(self.find_bar)
