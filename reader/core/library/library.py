@@ -32,6 +32,7 @@ from reader.core.index.search_result import SearchResult
 from reader.core.index.searchers import Searchers
 from reader.core.index.vocabulary import Vocabulary
 from reader.core.library import (
+    batch,
     casework,
     checking,
     correcting,
@@ -42,6 +43,7 @@ from reader.core.library import (
     opening,
     rebuilding,
 )
+from reader.core.library.batch import NameRow
 from reader.core.library.checking import CheckReport
 from reader.core.library.first_run import sample_articles
 from reader.core.library.layout import LibraryLayout
@@ -51,6 +53,7 @@ from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
 from reader.core.workspace.items import SavedSearch
+from reader.core.workspace.name_list import BatchName
 from reader.core.workspace.store import Workspace
 
 log = logging.getLogger(__name__)
@@ -213,6 +216,10 @@ class Library:
     def source_path(self, article_id: str) -> str:
         """The file `article_id` was imported from: what the user's marks follow on re-import."""
         return casework.source_path(self.read_manifest(), article_id)
+
+    def batch_names(self, names: Sequence[BatchName]) -> list[NameRow]:
+        """Each name (with its aliases) and the articles mentioning it, counted (batch.py)."""
+        return self._reading(lambda searcher: batch.table(searcher, names))
 
     def _reading(self, read: Callable[[Any], T]) -> T:
         """Run `read` on a searcher: retried once on a newer commit, then the index is rebuilt."""
