@@ -52,6 +52,7 @@ from reader.core.library.progress import Progress
 from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
+from reader.core.workspace import damage
 from reader.core.workspace.items import SavedSearch
 from reader.core.workspace.name_list import BatchName
 from reader.core.workspace.store import Workspace
@@ -168,6 +169,19 @@ class Library:
         if self._workspace is None:
             self._workspace = Workspace(self.layout.workspace_path)
         return self._workspace
+
+    def start_empty_workspace(self) -> Path:
+        """Move a damaged workspace file aside (never deleted) and start an empty one.
+
+        Only on the user's word: refused when the file is not damaged. Returns where the
+        damaged file now is (workspace/damage.py).
+        """
+        if self._workspace is not None:
+            self._workspace.close()
+            self._workspace = None
+        kept = damage.start_empty(self.layout.workspace_path)
+        log.info("The damaged workspace was moved to %s; an empty one starts.", kept)
+        return kept
 
     def article_count(self) -> int:
         """Return how many articles the library holds."""
@@ -379,7 +393,7 @@ class Library:
                 yield from run.run()
         finally:
             if self.layout.workspace_path.exists():  # marks follow a re-imported file
-                casework.follow(self.workspace, before, self.read_manifest(), self._body)
+                casework.follow(lambda: self.workspace, before, self.read_manifest(), self._body)
         if sample_articles().resolve() in resolved:
             first_run.mark_done(self.storage)
 
