@@ -1,4 +1,8 @@
-"""`legal-reader import-workspace IN.json` (and `export --workspace OUT.json`): move your work."""
+"""`legal-reader import-workspace IN.json` (and `export --workspace OUT.json`): move your work.
+
+`legal-reader workspace` says what the workspace file holds (or that it is damaged), and
+`workspace --start-empty` sets a damaged one aside, on the user's word (workspace/damage.py).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from typing import Any
 from reader.cli import open_library
 from reader.core import durable
 from reader.core.errors import ExportError, WorkspaceInputError
-from reader.core.workspace import exchange
+from reader.core.workspace import exchange, searches
 
 
 def register(subparsers: Any) -> None:
@@ -21,6 +25,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", type=Path)
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
     parser.set_defaults(run=run)
+    status = subparsers.add_parser(
+        "workspace", help="what the workspace file holds; --start-empty if it is damaged"
+    )
+    status.add_argument(
+        "--start-empty",
+        action="store_true",
+        help="move a damaged workspace file aside (it is kept) and start an empty one",
+    )
+    status.add_argument("--json", action="store_true", help="print as JSON")
+    status.set_defaults(run=run_status)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,4 +68,31 @@ def export(args: argparse.Namespace, path: Path) -> int:
     except OSError as error:
         raise ExportError(path, error.strerror or str(error)) from error
     print(f"Saved your tags, stars, notes and saved searches to {path}.")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Say what the workspace holds; with --start-empty, set a damaged one aside first."""
+    library = open_library.open_library(args.library)
+    moved = None
+    if args.start_empty:
+        moved = library.start_empty_workspace()
+    workspace = library.workspace
+    counts = {
+        "path": str(workspace.path),
+        "tags": sum(workspace.tag_counts().values()),
+        "stars": len(workspace.starred()),
+        "notes": len(workspace.notes()),
+        "saved_searches": len(searches.saved_searches(workspace)),
+        "damaged_file_moved_to": None if moved is None else str(moved),
+    }
+    if args.json:
+        print(json.dumps(counts))
+        return 0
+    if moved is not None:
+        print(f"The damaged workspace file was moved to {moved}; an empty workspace starts.")
+    print(
+        f"{workspace.path} holds {counts['tags']} tags, {counts['stars']} stars, "
+        f"{counts['notes']} notes and {counts['saved_searches']} saved searches."
+    )
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from reader.cli import (
+    cmd_batch,
     cmd_check,
     cmd_chronology,
     cmd_entities,
@@ -31,5 +32,6 @@ ALL: tuple[ModuleType, ...] = (
     cmd_tag,
     cmd_note,
     cmd_saved,
+    cmd_batch,
     cmd_workspace_file,
 )

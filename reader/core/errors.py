@@ -64,12 +64,46 @@ class ExportError(ReaderError):
 class WorkspaceError(ReaderError):
     """The workspace file (tags, notes, saved searches) cannot be read or written."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, sentence: str | None = None) -> None:
         self.path = path
+        self.reason = reason
         super().__init__(
-            f"Your tags, notes and saved searches ({path.name}) could not be read or saved "
-            f"({reason}). The library itself can still be read and "
-            "searched."
+            sentence
+            or f"Your tags, notes and saved searches ({path.name}) could not be read or saved "
+            f"({reason}). The library itself can still be read and searched."
+        )
+
+
+class WorkspaceDamagedError(WorkspaceError):
+    """The workspace file is not a readable SQLite database; `kept` is the copy set aside."""
+
+    def __init__(self, path: Path, reason: str, kept: Path | None, kept_problem: str = "") -> None:
+        self.kept = kept
+        if kept is not None:
+            copy = f"A copy was kept as {kept.name} in the library folder."
+        else:
+            copy = f"No copy could be kept ({kept_problem}); the file was left as it is."
+        super().__init__(
+            path,
+            reason,
+            f"The workspace file {path} is damaged ({reason}); your tags and notes could not "
+            f"be read. {copy} The library can still be read and searched; to start an empty "
+            "workspace, run “legal-reader workspace --start-empty” (the damaged file is moved "
+            "aside, never deleted).",
+        )
+
+
+class WorkspaceBusyError(WorkspaceError):
+    """Another program holds a lock on the workspace file for longer than we wait."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            path,
+            reason,
+            f"The workspace file {path} is locked by another program ({reason}), so your "
+            "tags and notes could not be read or saved just now; nothing was changed. Close "
+            "the other program (or wait for it) and try again; the library can still be "
+            "read and searched.",
         )
 
 

@@ -126,19 +126,23 @@ def filters_data(filters: Filters | None) -> dict[str, object]:
 
 
 def follow(
-    workspace: Workspace, before: Manifest, after: Manifest, body_of: Callable[[str], str]
+    workspace: Callable[[], Workspace],
+    before: Manifest,
+    after: Manifest,
+    body_of: Callable[[str], str],
 ) -> int:
     """Move tags, stars and notes to the new id of each file re-imported with new contents.
 
-    Returns how many notes were re-anchored. A workspace that cannot be written is logged and
-    left as it was: the import itself has already been committed and must not fail for it.
+    Returns how many notes were re-anchored. A workspace that cannot be opened or written
+    (damaged, locked) is logged and left as it was: the import itself has already been
+    committed and must not fail for it. `workspace` opens it, only when a file changed.
     """
     moved = 0
     try:
         for path, source in after.sources.items():
             old = before.sources.get(path)
             if old is not None and old.article_id != source.article_id:
-                notes = workspace.reanchor(path, source.article_id, body_of(source.article_id))
+                notes = workspace().reanchor(path, source.article_id, body_of(source.article_id))
                 moved += len(notes)
     except ReaderError as error:
         log.warning("The workspace did not follow a re-import: %s", error)

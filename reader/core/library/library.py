@@ -32,6 +32,7 @@ from reader.core.index.search_result import SearchResult
 from reader.core.index.searchers import Searchers
 from reader.core.index.vocabulary import Vocabulary
 from reader.core.library import (
+    batch,
     casework,
     checking,
     correcting,
@@ -42,6 +43,7 @@ from reader.core.library import (
     opening,
     rebuilding,
 )
+from reader.core.library.batch import NameRow
 from reader.core.library.checking import CheckReport
 from reader.core.library.first_run import sample_articles
 from reader.core.library.layout import LibraryLayout
@@ -50,7 +52,9 @@ from reader.core.library.progress import Progress
 from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
+from reader.core.workspace import damage
 from reader.core.workspace.items import SavedSearch
+from reader.core.workspace.name_list import BatchName
 from reader.core.workspace.store import Workspace
 
 log = logging.getLogger(__name__)
@@ -166,6 +170,19 @@ class Library:
             self._workspace = Workspace(self.layout.workspace_path)
         return self._workspace
 
+    def start_empty_workspace(self) -> Path:
+        """Move a damaged workspace file aside (never deleted) and start an empty one.
+
+        Only on the user's word: refused when the file is not damaged. Returns where the
+        damaged file now is (workspace/damage.py).
+        """
+        if self._workspace is not None:
+            self._workspace.close()
+            self._workspace = None
+        kept = damage.start_empty(self.layout.workspace_path)
+        log.info("The damaged workspace was moved to %s; an empty one starts.", kept)
+        return kept
+
     def article_count(self) -> int:
         """Return how many articles the library holds."""
         with self.ix.searcher() as searcher:
@@ -213,6 +230,10 @@ class Library:
     def source_path(self, article_id: str) -> str:
         """The file `article_id` was imported from: what the user's marks follow on re-import."""
         return casework.source_path(self.read_manifest(), article_id)
+
+    def batch_names(self, names: Sequence[BatchName]) -> list[NameRow]:
+        """Each name (with its aliases) and the articles mentioning it, counted (batch.py)."""
+        return self._reading(lambda searcher: batch.table(searcher, names))
 
     def _reading(self, read: Callable[[Any], T]) -> T:
         """Run `read` on a searcher: retried once on a newer commit, then the index is rebuilt."""
@@ -372,7 +393,7 @@ class Library:
                 yield from run.run()
         finally:
             if self.layout.workspace_path.exists():  # marks follow a re-imported file
-                casework.follow(self.workspace, before, self.read_manifest(), self._body)
+                casework.follow(lambda: self.workspace, before, self.read_manifest(), self._body)
         if sample_articles().resolve() in resolved:
             first_run.mark_done(self.storage)
 

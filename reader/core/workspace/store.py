@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.errors import WorkspaceError, WorkspaceInputError
-from reader.core.workspace import anchoring
+from reader.core.errors import WorkspaceInputError
+from reader.core.workspace import anchoring, damage
 from reader.core.workspace.items import Note
 
 SCHEMA = """
@@ -47,17 +47,20 @@ class Workspace:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        damage.check(path)  # before anything is written: a damaged file is kept as it is
         # The app reads from its search thread and writes from the window's: one connection
         # shared under a lock, so each statement and transaction runs alone.
         self._lock = threading.RLock()
         try:
-            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._db = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=damage.LOCK_WAIT_S
+            )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
             self._db.execute("SELECT count(*) FROM notes").fetchone()
         except sqlite3.DatabaseError as error:
-            raise WorkspaceError(path, str(error)) from error
+            raise damage.failure(path, error) from error
 
     def close(self) -> None:
         """Close the file (later writes raise)."""
@@ -76,14 +79,14 @@ class Workspace:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.DatabaseError as error:
-                raise WorkspaceError(self.path, str(error)) from error
+                raise damage.failure(self.path, error) from error
 
     def read(self, sql: str, params: Iterable[object] = ()) -> list[tuple[object, ...]]:
         try:
             with self._lock:
                 return self._db.execute(sql, tuple(params)).fetchall()
         except sqlite3.DatabaseError as error:
-            raise WorkspaceError(self.path, str(error)) from error
+            raise damage.failure(self.path, error) from error
 
     # Tags and stars
 
