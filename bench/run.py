@@ -124,6 +124,9 @@ def measure(size: str, rounds: int, profile: bool, resume: bool = False) -> dict
         ("search_ours", "results pages: ours", lambda: run_json(
             _m("bench.search_latency", "--library", str(lib_text), "--rounds", r)
         )),
+        ("batch", "a batch of 20 names", lambda: run_json(
+            _m("bench.bench_batch", "--library", str(lib_text), "--rounds", r)
+        )),
         ("search_whoosh", "results pages: raw Whoosh", lambda: run_json(
             _m("bench.baselines", "whoosh-search", "--index", str(work / "whoosh"),
                "--queries", str(QUERIES), "--rounds", r)
