@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence
@@ -23,7 +21,7 @@ from reader.core.workspace import searches
 from reader.core.workspace.items import Note
 from reader.gui.mark_dialog import MarkDialog, ask_tag
 from reader.gui.saved_searching import SavedSearches
-from reader.gui.window_parts import WindowParts, parent_of
+from reader.gui.window_parts import WindowParts, parent_of, write
 
 log = logging.getLogger(__name__)
 
@@ -86,22 +84,14 @@ class Casework(QObject):
         if not queries:
             self.recent.addAction("None yet: open a result of a search").setEnabled(False)
 
-    # Writing, with one place for the sentence when the workspace cannot be written
-
-    def _write(self, change: Callable[[], Any], done: str) -> bool:
+    def _sources(self, article_ids: list[str]) -> dict[str, str]:
         try:
-            change()
-        except ReaderError as error:
-            self.window.show_message(str(error))
-            return False
-        self.window.show_message(done)
-        return True
+            return self.library.source_paths(article_ids)
+        except ReaderError:  # a mark is kept without its file; it just cannot follow a re-import
+            return dict.fromkeys(article_ids, "")
 
     def _source(self, article_id: str) -> str:
-        try:
-            return self.library.source_path(article_id)
-        except ReaderError:
-            return ""
+        return self._sources([article_id])[article_id]
 
     # Tags and stars
 
@@ -159,16 +149,19 @@ class Casework(QObject):
         name = ask_tag(parent_of(self.window), known, len(ids))
         if name is None:
             return
-        pairs = [(article_id, self._source(article_id)) for article_id in ids]
-        if self._write(
-            lambda: workspace.tag_many(pairs, name), f"Tagged {_articles(len(ids))} #{name}."
+        pairs = list(self._sources(ids).items())
+        if write(
+            self.window,
+            lambda: workspace.tag_many(pairs, name),
+            f"Tagged {_articles(len(ids))} #{name}.",
         ):
             self._refresh()
 
     def untag_article(self, name: str) -> None:
         """Take the tag `name` off the open article."""
         article = self.window.article_view.article
-        if article is not None and self._write(
+        if article is not None and write(
+            self.window,
             lambda: self.library.workspace.tag(article.id, "", name, remove=True),
             f"Took #{name} off {article.title}.",
         ):
@@ -178,10 +171,11 @@ class Casework(QObject):
         """Star every hit of `hits`."""
 
         def star() -> None:
-            for hit in hits:
-                self.library.workspace.star(hit.article_id, self._source(hit.article_id))
+            sources = self._sources([hit.article_id for hit in hits])
+            for article_id, source in sources.items():
+                self.library.workspace.star(article_id, source)
 
-        if self._write(star, f"Starred {_articles(len(hits))}."):
+        if write(self.window, star, f"Starred {_articles(len(hits))}."):
             self._refresh()
 
     def toggle_star(self) -> None:
@@ -192,7 +186,8 @@ class Casework(QObject):
     def star_article(self, on: bool) -> None:
         """Star or unstar the open article."""
         article = self.window.article_view.article
-        if article is not None and self._write(
+        if article is not None and write(
+            self.window,
             lambda: self.library.workspace.star(article.id, self._source(article.id), on),
             f"{'Starred' if on else 'Unstarred'}: {article.title}.",
         ):
@@ -227,7 +222,8 @@ class Casework(QObject):
         colour, note = dialog.values()
         workspace = self.library.workspace
         source = self._source(article.id)
-        if self._write(
+        if write(
+            self.window,
             lambda: workspace.add_note(
                 article.id, source, article.body, note, start=span[0], end=span[1], colour=colour
             ),
@@ -245,14 +241,16 @@ class Casework(QObject):
         dialog = MarkDialog(note.text, parent_of(self.window), note.note, note.colour)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             colour, text = dialog.values()
-            if self._write(
-                lambda: self.library.workspace.edit_note(note.id, text, colour), "Note saved."
+            if write(
+                self.window,
+                lambda: self.library.workspace.edit_note(note.id, text, colour),
+                "Note saved.",
             ):
                 self._reshow()
 
     def delete_note(self, note: Note) -> None:
         """Delete a note and its mark."""
-        if self._write(lambda: self.library.workspace.delete_note(note.id), "Note deleted."):
+        if write(self.window, lambda: self.library.workspace.delete_note(note.id), "Note deleted."):
             self._reshow()
 
     def _reshow(self) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QObject
 
 from reader.core.errors import ReaderError
@@ -12,7 +9,7 @@ from reader.core.library import casework
 from reader.core.workspace import searches
 from reader.gui.background import BackgroundCalls
 from reader.gui.mark_dialog import ask_name
-from reader.gui.window_parts import WindowParts, parent_of
+from reader.gui.window_parts import WindowParts, parent_of, write
 
 
 class SavedSearches(QObject):
@@ -30,15 +27,6 @@ class SavedSearches(QObject):
         panel.delete_requested.connect(self.forget_saved)
         self.refresh()
 
-    def _write(self, change: Callable[[], Any], done: str) -> bool:
-        try:
-            change()
-        except ReaderError as error:
-            self.window.show_message(str(error))
-            return False
-        self.window.show_message(done)
-        return True
-
     def save_search(self) -> None:
         """Name the current search with its filters."""
         panel = self.window.search_panel
@@ -48,7 +36,8 @@ class SavedSearches(QObject):
             self.window.show_message("Search first, then save the search.")
             return
         name = ask_name(parent_of(self.window), text)
-        if name is None or not self._write(
+        if name is None or not write(
+            self.window,
             lambda: searches.save_search(self.library.workspace, name, text, filters),
             f"Saved the search “{name}”.",
         ):
@@ -90,7 +79,8 @@ class SavedSearches(QObject):
 
     def forget_saved(self, name: str) -> None:
         """Forget a saved search."""
-        if self._write(
+        if write(
+            self.window,
             lambda: searches.delete_search(self.library.workspace, name),
             f"Forgot the saved search “{name}”.",
         ):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtWidgets import QMenuBar, QWidget
 
+from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.gui.article_bar import ArticleBar
 from reader.gui.article_view import ArticleView
@@ -29,6 +31,17 @@ class WindowParts(Protocol):
     def show_message(self, message: str) -> None: ...
 
     def menuBar(self) -> QMenuBar: ...  # noqa: N802
+
+
+def write(parts: WindowParts, change: Callable[[], object], done: str) -> bool:
+    """Make a change to the user's workspace; say `done`, or the sentence of why it failed."""
+    try:
+        change()
+    except ReaderError as error:
+        parts.show_message(str(error))
+        return False
+    parts.show_message(done)
+    return True
 
 
 def parent_of(parts: WindowParts) -> QWidget:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from whoosh.query import NullQuery, Or, Phrase, Query, Term
+from whoosh.query import Query
 
-from reader.core.index.analysis import analyzer
+from reader.core.index.docket_terms import field_or_text_query
 from reader.core.text.citations import CASE, SHORT, STATUTE, find_citations
 
 _FIELD = re.compile(r'(?i)(?<!\S)cite:(?:"(?P<phrase>[^"]*)"?|(?P<word>\S+))')
 # A number, a word and a number: only such text can hold a citation, so eyecite is not loaded
 # for the words and dates most queries are.
 _SHAPED = re.compile(r"\d\s+[A-Za-z][^\n]*?\d")
-_TEXT_FIELDS = ("title", "body")
 _TYPED_ALONE = {CASE, STATUTE, SHORT}  # "Id." or "supra" alone cite nothing a query can name
 
 
@@ -60,20 +59,7 @@ def split_citations(text: str) -> tuple[str, list[str]]:
 
 def cite_query(cited: list[str]) -> Query:
     """Each citation in the `cite` field, or as a phrase in the title or body."""
-    if not cited:
-        return NullQuery
-    words = analyzer()
-    parts: list[Query] = []
-    for value in cited:
-        alternatives: list[Query] = [Term("cite", key(value))]
-        tokens = [token.text for token in words(value)]
-        for field in _TEXT_FIELDS:
-            if len(tokens) > 1:
-                alternatives.append(Phrase(field, tokens))
-            elif tokens:
-                alternatives.append(Term(field, tokens[0]))
-        parts.append(Or(alternatives))
-    return parts[0] if len(parts) == 1 else Or(parts)
+    return field_or_text_query("cite", [(key(value), value) for value in cited])
 
 
 def _normalised(typed: str) -> str:

@@ -49,18 +49,24 @@ def split_dockets(text: str) -> tuple[str, list[str]]:
 
 def docket_query(dockets: list[str]) -> Query:
     """Each docket number in the `docket` field, or as a phrase in the title or body."""
-    if not dockets:
+    return field_or_text_query("docket", [(docket.lower(), docket) for docket in dockets])
+
+
+def field_or_text_query(field: str, values: list[tuple[str, str]]) -> Query:
+    """Any of `values` ((exact key, text)): the key in `field`, or the text as a phrase in the
+    title or body, so a library indexed before `field` existed still finds them."""
+    if not values:
         return NullQuery
     words = analyzer()
     parts: list[Query] = []
-    for docket in dockets:
-        alternatives: list[Query] = [Term("docket", docket.lower())]
-        tokens = [token.text for token in words(docket)]
-        for field in _TEXT_FIELDS:
+    for exact, text in values:
+        alternatives: list[Query] = [Term(field, exact)]
+        tokens = [token.text for token in words(text)]
+        for text_field in _TEXT_FIELDS:
             if len(tokens) > 1:
-                alternatives.append(Phrase(field, tokens))
+                alternatives.append(Phrase(text_field, tokens))
             elif tokens:
-                alternatives.append(Term(field, tokens[0]))
+                alternatives.append(Term(text_field, tokens[0]))
         parts.append(Or(alternatives))
     return parts[0] if len(parts) == 1 else Or(parts)
 

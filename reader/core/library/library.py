@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -227,9 +227,11 @@ class Library:
         """A saved search with its hits now (and so how many are new since last opened)."""
         return casework.SavedStatus(saved, self.all_ids(saved.query, casework.saved_filters(saved)))
 
-    def source_path(self, article_id: str) -> str:
-        """The file `article_id` was imported from: what the user's marks follow on re-import."""
-        return casework.source_path(self.read_manifest(), article_id)
+    def source_paths(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The file each article was imported from ("" if none), reading the manifest once:
+        what the user's marks follow on re-import."""
+        by_id = {s.article_id: path for path, s in self.read_manifest().sources.items()}
+        return {article_id: by_id.get(article_id, "") for article_id in article_ids}
 
     def batch_names(self, names: Sequence[BatchName]) -> list[NameRow]:
         """Each name (with its aliases) and the articles mentioning it, counted (batch.py)."""
