@@ -192,3 +192,28 @@ def test_searches_whose_results_were_opened_are_listed_as_recent(
     assert entries == ["Allred", "Baldwin"]
     window.casework.recent.actions()[1].trigger()
     assert window.search_panel.query.text() == "Baldwin"
+
+
+def test_opening_a_saved_search_restores_its_filters(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "library", samples=True)
+    first = library.articles()[0]
+    library.workspace.tag(first.id, str(first.path), "exhibit")
+    window = main_window(library)
+    search(qtbot, window, "")
+    tags = window.filter_panel.tree.topLevelItem(0)
+    tags.child(0).setCheckState(0, tags.child(0).checkState(0).Checked)
+    qtbot.waitUntil(lambda: not window.is_busy() and window.search_panel.model.rowCount() == 1)
+    answer("Exhibits")
+    window.casework.saved.save_search()
+    qtbot.waitUntil(lambda: "Exhibits" in window.saved_panel.list.item(0).text())
+    window.filter_panel.apply(None)
+    window.search_panel.set_filters(window.filter_panel.filters())
+    qtbot.waitUntil(lambda: not window.is_busy() and window.search_panel.model.rowCount() > 1)
+    window.saved_panel.open_requested.emit("Exhibits")
+    qtbot.waitUntil(lambda: not window.is_busy() and window.search_panel.model.rowCount() == 1)
+    assert window.filter_panel.checked["tag"] == {"exhibit"}
+    assert window.search_panel.model.hit(0).article_id == first.id
+    tick = window.filter_panel.tree.topLevelItem(0).child(0)
+    assert tick.checkState(0) == tick.checkState(0).Checked  # shown ticked, not only applied
