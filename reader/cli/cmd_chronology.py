@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the chronology as markdown or CSV."""
-    library = open_library.open_library(args.library)
+    library = open_library.open_library(args.library, entities=True)
     text = " ".join(args.query).strip()
     if text:
         ids = [hit.article_id for hit in library.search(text, limit=ALL_ARTICLES).hits]

@@ -14,6 +14,9 @@ from reader.core.index import Filters, SearchResult
 _TAG = re.compile(r"</?b>")
 
 
+_ENTITY_FIELD = re.compile(r"(?i)\b(?:person|org|place|legal|names)\s*:")
+
+
 def register(subparsers: Any) -> None:
     """Add the `search` command."""
     parser = subparsers.add_parser("search", help="search the library")
@@ -30,10 +33,15 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the hits, as text or JSON."""
-    library = open_library.open_library(args.library)
+    text = " ".join(args.query)
+    # A query about entities waits for the ones an import left to find; words never wait.
+    needs = _ENTITY_FIELD.search(text) is not None
+    library = open_library.open_library(args.library, entities=needs)
     filters = Filters(exact_dates=True) if args.exact_dates else None
-    result = library.search(" ".join(args.query), limit=args.limit, filters=filters)
+    result = library.search(text, limit=args.limit, filters=filters)
     print(to_json(result) if args.json else to_text(result))
+    if not args.json:
+        open_library.say_waiting(library)
     return 0
 
 

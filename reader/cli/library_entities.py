@@ -19,7 +19,7 @@ TYPES = {
 
 def run(args: argparse.Namespace) -> int:
     """Print one line (or JSON object) per entity of the library, most mentioned first."""
-    library = open_library.open_library(args.library)
+    library = open_library.open_library(args.library, entities=True)
     rows = library.entities()
     if args.type:
         rows = [row for row in rows if row.label == TYPES[args.type]]

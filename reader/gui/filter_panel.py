@@ -75,9 +75,14 @@ class FilterPanel(QWidget):
         self.tree.itemChanged.connect(self._item_changed)
         self.note = QLabel("")
         self.note.setWordWrap(True)
+        # Phase 2 of an import: the counts below do not know these articles' entities yet.
+        self.waiting = QLabel("")
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(dates)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.note)
 
@@ -119,6 +124,16 @@ class FilterPanel(QWidget):
             field.setText(value or "")
             field.blockSignals(False)
         self._updating = False
+
+    def show_waiting(self, count: int) -> None:
+        """Say how many articles still wait for their entities (hidden at none)."""
+        self.waiting.setVisible(count > 0)
+        if count:
+            self.waiting.setText(
+                f"⏳ {count:,} {'article waits' if count == 1 else 'articles wait'} for "
+                "entities: their words and dates are searchable; their people, organisations "
+                "and places are not counted here yet."
+            )
 
     def show_facets(self, result: SearchResult) -> None:
         """List the entities of the hits with their counts; chosen ones stay ticked."""

@@ -15,11 +15,18 @@ from reader.gui import indexing
 class ImportStatus(QWidget):
     """A progress bar and a Cancel button, shown while an import runs.
 
+    An import asked for while another runs waits for it; one asked for while entities are
+    being found (phase 2) stops that first, and the entities resume after it.
+
     Signals:
+        searchable(summary, problems): phase 1 ended; every word of the import is searchable.
+        entities_progressed(done, total): phase 2 read another article.
         finished(summary, problems): an import ended; the library may hold new articles.
         failed(message): an import could not run.
     """
 
+    searchable = Signal(str, list)
+    entities_progressed = Signal(int, int)
     finished = Signal(str, list)
     failed = Signal(str)
 
@@ -28,6 +35,9 @@ class ImportStatus(QWidget):
         self.library = library
         self.job: indexing.IndexingJob | None = None
         self._thread: QThread | None = None
+        self._finding_entities = False
+        self._queued: list[Path] = []
+        self._closing = False
         self.label = QLabel("Importing…")
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(200)
@@ -46,22 +56,43 @@ class ImportStatus(QWidget):
         return self.job is not None
 
     def start_import(self, paths: Sequence[Path], rebuild_reason: str | None = None) -> None:
-        """Import `paths` in the background (or, with `rebuild_reason`, rebuild the index)."""
+        """Import `paths` in the background (or, with `rebuild_reason`, rebuild the index).
+
+        With no paths, only find the entities of articles that still wait for them.
+        """
         if self.job is not None:
-            self.failed.emit("An import is already running; wait for it to finish.")
+            if rebuild_reason is not None:
+                self.failed.emit("An import is running; the index is rebuilt after it.")
+            if paths:
+                self._queued.extend(paths)
+                if self._finding_entities:
+                    self.job.cancel()  # resumes after the import, with the new files' entities
+                else:
+                    self.failed.emit("An import is running; these files are imported after it.")
             return
         self.job = indexing.IndexingJob(self.library, paths, rebuild_reason=rebuild_reason)
         self.job.progressed.connect(self._show_progress)
+        self.job.searchable.connect(self._searchable)
+        self.job.entities_progressed.connect(self._show_entities)
         self.job.finished.connect(self._end)
         self.job.failed.connect(self._fail)
+        self._finding_entities = False
         self.bar.setRange(0, 0)
-        self.label.setText("Rebuilding the index…" if rebuild_reason else "Importing…")
+        if rebuild_reason:
+            self.label.setText("Rebuilding the index…")
+        else:
+            self.label.setText("Importing…" if paths else "Finding entities…")
         # A rebuild is swapped in only when complete; stopping it half-way helps no one.
         self.cancel.setEnabled(rebuild_reason is None)
+        self.cancel.setToolTip("")
         self.show()
         self._thread = indexing.start(self.job)
         # Keep the thread object alive until it has really stopped.
         self._thread.finished.connect(self._thread_ended)
+
+    def finding_entities(self) -> bool:
+        """Whether the running job is in phase 2 (the model reading waiting articles)."""
+        return self.job is not None and self._finding_entities
 
     def cancel_import(self) -> None:
         """Stop the import after the current file; what was committed stays."""
@@ -72,6 +103,8 @@ class ImportStatus(QWidget):
 
     def wait(self) -> None:
         """Cancel a running import and wait for its thread (before the window closes)."""
+        self._closing = True
+        self._queued.clear()
         if self.job is not None:
             self.job.cancel()
         if self._thread is not None:
@@ -82,6 +115,27 @@ class ImportStatus(QWidget):
         self.bar.setValue(done)
         if self.cancel.isEnabled():
             self.label.setText(f"Importing {name}")
+
+    def _searchable(self, summary: str, problems: list[str]) -> None:
+        self._finding_entities = True
+        self.searchable.emit(summary, problems)
+        self.bar.setRange(0, 0)
+        if self.cancel.isEnabled():
+            self.label.setText("Finding entities…")
+            self.cancel.setToolTip(
+                "Stop finding entities; every word is searchable already, and the rest of the "
+                "entities are found the next time the library opens."
+            )
+
+    def _show_entities(self, done: int, total: int) -> None:
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.entities_progressed.emit(done, total)
+        if self.cancel.isEnabled():
+            left = total - done
+            self.label.setText(
+                f"Finding entities: {left:,} {'article' if left == 1 else 'articles'} to go"
+            )
 
     def _end(self, summary: str, problems: list[str]) -> None:
         self._forget()
@@ -97,3 +151,6 @@ class ImportStatus(QWidget):
 
     def _thread_ended(self) -> None:
         self._thread = None
+        if self._queued and not self._closing and self.job is None:
+            queued, self._queued = self._queued, []
+            self.start_import(queued)

@@ -19,14 +19,22 @@ log = logging.getLogger(__name__)
 class IndexingJob(QObject):
     """Imports files off the GUI thread; never touches a widget.
 
+    An import has two phases (Library.import_paths without entities, then fill_entities):
+    every word is searchable after the first; the model's entities fill in behind. A job
+    with no paths runs only the second, for articles an earlier run left waiting.
+
     Signals:
-        progressed(done, total, name): after each file.
-        finished(summary, problems): the import ended (or was cancelled) and committed what
-            it did; summary is a sentence, problems lists one sentence per skipped file.
+        progressed(done, total, name): after each file of phase 1.
+        searchable(summary, problems): phase 1 ended and committed what it did; summary is a
+            sentence, problems lists one sentence per skipped file.
+        entities_progressed(done, total): after each article of phase 2.
+        finished(summary, problems): both phases ended (or were cancelled).
         failed(message): the import could not run; message is one readable sentence.
     """
 
     progressed = Signal(int, int, str)
+    searchable = Signal(str, list)
+    entities_progressed = Signal(int, int)
     finished = Signal(str, list)
     failed = Signal(str)
 
@@ -41,29 +49,24 @@ class IndexingJob(QObject):
         self.cancelled = threading.Event()
 
     def cancel(self) -> None:
-        """Ask the job to stop after the current file; committed batches are kept."""
+        """Ask the job to stop after the current file or article; committed work is kept."""
         self.cancelled.set()
 
     @Slot()
     def run(self) -> None:
-        """Import the paths, emitting progressed after each file."""
-        counts = dict.fromkeys((ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0)
-        problems: list[str] = []
+        """Import the paths, then find the entities, emitting progress after each step."""
         try:
-            if self.rebuild_reason is not None:
-                steps = self.library.rebuild(self.rebuild_reason)
+            if self.paths or self.rebuild_reason is not None:
+                summary, problems = self._phase_one()
             else:
-                steps = self.library.import_paths(self.paths)
-            try:
+                summary, problems = "", []
+            self.searchable.emit(summary, problems)
+            found = 0
+            if not self.cancelled.is_set():
+                steps = self.library.fill_entities(self.cancelled.is_set)
                 for step in steps:
-                    counts[step.status] = counts.get(step.status, 0) + 1
-                    if step.problem:
-                        problems.append(step.problem)
-                    self.progressed.emit(step.done, step.total, step.path.name)
-                    if self.cancelled.is_set():
-                        break
-            finally:
-                getattr(steps, "close", lambda: None)()  # on cancel: keeps committed batches
+                    found += 1
+                    self.entities_progressed.emit(step.done, step.total)
         except ReaderError as error:
             self.failed.emit(str(error))
             return
@@ -71,6 +74,27 @@ class IndexingJob(QObject):
             log.exception("Import failed")
             self.failed.emit("The import stopped unexpectedly; the details are in the log file.")
             return
+        if found:
+            summary = f"{summary} Entities found in {found} articles.".strip()
+        self.finished.emit(summary, problems)
+
+    def _phase_one(self) -> tuple[str, list[str]]:
+        counts = dict.fromkeys((ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0)
+        problems: list[str] = []
+        if self.rebuild_reason is not None:
+            steps = self.library.rebuild(self.rebuild_reason)
+        else:
+            steps = self.library.import_paths(self.paths, entities=False)
+        try:
+            for step in steps:
+                counts[step.status] = counts.get(step.status, 0) + 1
+                if step.problem:
+                    problems.append(step.problem)
+                self.progressed.emit(step.done, step.total, step.path.name)
+                if self.cancelled.is_set():
+                    break
+        finally:
+            getattr(steps, "close", lambda: None)()  # on cancel: keeps committed batches
         if self.rebuild_reason is not None:
             summary = (
                 "The search index was damaged, so it was rebuilt from the library's copies of "
@@ -78,7 +102,7 @@ class IndexingJob(QObject):
             )
         else:
             summary = summarise(counts, self.cancelled.is_set())
-        self.finished.emit(summary, problems)
+        return summary, problems
 
 
 def summarise(counts: dict[str, int], cancelled: bool) -> str:

@@ -29,6 +29,7 @@ from reader.gui.background import BackgroundCalls
 from reader.gui.casework import Casework
 from reader.gui.entity_page import EntityPageDock
 from reader.gui.entity_panel import EntityPanel, supports_corrections
+from reader.gui.entity_phase import EntityPhase
 from reader.gui.filter_panel import FilterPanel
 from reader.gui.find_bar import FindBar
 from reader.gui.import_status import ImportStatus
@@ -166,8 +167,9 @@ class MainWindow(QMainWindow):
         self.entity_panel.merge_requested.connect(
             lambda n, into: self._correct("merge_entities", n, into)
         )
-        self.import_status.finished.connect(self._import_ended)
+        self.import_status.searchable.connect(self._import_ended)
         self.import_status.failed.connect(self.show_message)
+        self.entity_phase = EntityPhase(self)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter, "left3": self.left, "right": self.right}
@@ -202,13 +204,16 @@ class MainWindow(QMainWindow):
         library = self.library
         self.show_message(f"Opening {hit.title}…")
 
-        def load() -> tuple[Article, list[Mention]]:
+        def load() -> tuple[Article, list[Mention], bool]:
             article = library.article(hit.article_id)
-            return article, library.mentions(article)
+            # One still waiting for phase 2 opens at once with its dates (entity_phase.py).
+            waiting = library.is_pending(article.id)
+            return article, library.mentions(article, wait=not waiting), waiting
 
-        def show(loaded: tuple[Article, list[Mention]]) -> None:
+        def show(loaded: tuple[Article, list[Mention], bool]) -> None:
             if request == self._article_request:
-                self.show_article(*loaded, terms)
+                self.show_article(loaded[0], loaded[1], terms)
+                self.entity_phase.article_shown(hit, sentence_at, waiting=loaded[2])
                 if sentence_at is not None:
                     self.article_view.select_sentence(sentence_at)
 
@@ -289,9 +294,11 @@ class MainWindow(QMainWindow):
             self.import_status.start_import(paths)
 
     def _import_ended(self, summary: str, problems: list[str]) -> None:
-        self.show_message(summary)
-        self.search_panel.search_now()
-        self.casework.refresh_saved()
+        """Phase 1 ended: every word of the import is searchable."""
+        if summary:
+            self.show_message(summary)
+            self.search_panel.search_now()
+            self.casework.refresh_saved()
         if problems:
             messages.show_problems(self, summary, problems)
 
@@ -307,13 +314,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         exact = self.filter_panel.exact_dates.isChecked()
         self.state.save(self, self._splitters(), self.search_panel.query.text(), exact)
-        for part in (
-            self.import_status,
-            self.search_panel,
-            self._article_calls,
-            self._export_calls,
-        ):
+        calls = (self.import_status, self.search_panel, self._article_calls, self._export_calls)
+        for part in (*calls, self.timeline, self.casework, self.entity_page):
             part.wait()
-        for view in (self.timeline, self.casework, self.entity_page):
-            view.wait()
         super().closeEvent(event)

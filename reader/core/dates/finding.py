@@ -166,3 +166,18 @@ def find(
         mentions.append(Mention(start, end, span_text, label))
     mentions.sort(key=lambda m: m.start)
     return _follow_quarters(text, _join_clock_times(text, mentions))
+
+
+def find_without_model(text: str, anchor: date | None, *, day_first: bool = False) -> list[Mention]:
+    """Temporal mentions our patterns find alone: no model, no tense (an import's first phase).
+
+    Fast enough to run at text speed; a relative date whose reading needs the verb's tense
+    ("on Friday") takes the pattern's default until the entity phase reads it again.
+    """
+    mentions, _ = match(text, anchor, (), day_first, tense_of=_no_tense)
+    mentions.sort(key=lambda m: m.start)
+    return _follow_quarters(text, _join_clock_times(text, mentions))
+
+
+def _no_tense(start: int, end: int) -> str | None:
+    return None

@@ -22,6 +22,7 @@ from reader.core.entities import extraction_cache
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.mentions import Mention
 from reader.core.resources import resource
+from reader.core.text import processes
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,13 @@ def extract_article(text: str, published: date | None) -> list[Mention]:
         )
         text = text[:cut]
     return entities.extract(text, published)
+
+
+def text_mentions(article: Article) -> list[Mention]:
+    """What an import's first phase finds without the model: the dates our patterns read."""
+    from reader.core.dates import finding
+
+    return finding.find_without_model(article.body[:MAX_EXTRACT_CHARS], anchor(article))
 
 
 def _warm_up() -> None:
@@ -107,10 +115,11 @@ class Extraction:
         """Start worker processes if `expected` new articles make it worth it."""
         if self._pool is None and expected >= PARALLEL_MIN_ARTICLES:
             workers = max(1, min(2, multiprocessing.cpu_count()))
-            # spawn, not fork: the GUI imports from a QThread and forking a threaded process
-            # can deadlock.
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+            # Spawned, not forked (the GUI imports from a QThread and forking a threaded
+            # process can deadlock), and without re-running the caller's script.
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=processes.context(), initializer=_warm_up
+            )
 
     def submit(self, article: Article) -> Callable[[], list[Mention]]:
         """Start extracting `article`; the returned function waits for and returns the result."""

@@ -78,7 +78,19 @@ def schema() -> Schema:
         events=STORED(),
         # How a PDF or converted document was read: page offsets, OCR'd pages, notes.
         reading=STORED(),
+        # "text" while an article waits for its entities (the import's second phase).
+        phase=ID(),
     )
+
+
+PENDING_FIELD = "phase"
+PENDING = "text"
+
+
+def ensure_pending_field(writer: IndexWriter) -> None:
+    """Give a library made before two-phase imports the field that marks waiting articles."""
+    if PENDING_FIELD not in writer.schema.names():
+        writer.add_field(PENDING_FIELD, ID())
 
 
 def open_or_create(index_dir: Path) -> Any:

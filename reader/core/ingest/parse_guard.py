@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -25,6 +24,7 @@ from typing import Any
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
 from reader.core.ingest import reading as ingest
+from reader.core.text import processes
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +131,7 @@ class ParseGuard:
         return self._conn
 
     def _start(self) -> None:
-        # Spawned, not forked: the parent may hold threads, an open index and a lock.
-        context = multiprocessing.get_context("spawn")
+        context = processes.context()  # spawned, and without re-running the caller's script
         ours, theirs = context.Pipe()
         try:
             process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.articles import Article
-from reader.core.entities import corrections
+from reader.core.entities import corrections, extraction
+from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import ArticleFormatError, DiskFullError
 from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
@@ -56,6 +57,7 @@ class Step:
     mentions: Callable[[], list[Mention]] | None = None
     removed: Source | None = None
     is_new_id: bool = False  # no source held this article when the step was prepared
+    pending: bool = False  # written with its dates only; its entities come in phase 2
 
 
 class Import:
@@ -65,6 +67,10 @@ class Import:
     WINDOW files ahead, so that worker processes stay busy; each file is written to the index
     and reported in order. The manifest learns of a file only when its document is written,
     and is saved only with a commit, so it never claims more than the index holds.
+
+    Without `entities`, this is the first of two phases: an article the extraction cache
+    does not know is written with the dates our patterns find and marked as waiting; the
+    model reads it later (entity_queue.py), so the words are searchable at text speed.
     """
 
     WINDOW = 8
@@ -75,8 +81,11 @@ class Import:
         paths: list[Path],
         rescan: bool,
         lock: WriteLock,
+        *,
+        entities: bool = True,
     ) -> None:
         self.storage = storage
+        self.entities = entities or storage.custom_extractor is not None
         self.lock = lock
         self.paths = paths
         self.rescan = rescan
@@ -91,6 +100,7 @@ class Import:
         self.copies: list[Path] = []  # store copies written since the last commit, not synced
         # Files are parsed in a child process that is stopped if one hangs (parse_guard.py).
         self.guard = ParseGuard(heartbeat=lock.beat)
+        self.cache: ExtractionCache | None = None
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
@@ -99,7 +109,7 @@ class Import:
         stale = self._stale(files) if self.rescan else []
         total = len(files) + len(stale)
         extraction = self.storage.extraction
-        if self.storage.custom_extractor is None:
+        if self.storage.custom_extractor is None and self.entities:
             new = sum(1 for f in files if str(f) not in self.working.sources)
             extraction.start_workers(new)
         writer_ctx: Any = None
@@ -157,6 +167,8 @@ class Import:
                 extraction.stop_workers()
             finally:
                 self.guard.close()
+                if self.cache is not None:
+                    self.cache.__exit__(None, None, None)
 
     def _batch_size(self) -> int:
         """Files per commit: small at first (an early stop keeps something), then larger.
@@ -216,10 +228,15 @@ class Import:
         self.copies.append(store.put(self.storage.layout.store_dir, copy, data, sync=False))
         self.in_flight.add(article_id)
         custom = self.storage.custom_extractor
+        pending = False
         if custom is not None:
             mentions: Callable[[], list[Mention]] = functools.partial(custom, article)
-        else:
+        elif self.entities:
             mentions = self.storage.extraction.submit(article)
+        else:
+            cached = self.storage.extraction.cached(article, self._cache())
+            pending = cached is None
+            mentions = functools.partial(_known_or_dates, cached, article)
         status = UPDATED if old else ADDED
         return Step(
             path,
@@ -229,7 +246,15 @@ class Import:
             mentions=mentions,
             removed=old,
             is_new_id=True,
+            pending=pending,
         )
+
+    def _cache(self) -> ExtractionCache:
+        """The extraction cache, opened once for the run (phase 1 asks it about every file)."""
+        if self.cache is None:
+            self.cache = ExtractionCache(self.storage.extraction.cache_path)
+            self.cache.__enter__()
+        return self.cache
 
     def _finish(self, writer: Any, step: Step) -> None:
         """Write a prepared step into the index and the working manifest."""
@@ -251,7 +276,12 @@ class Import:
             # An id no source held when prepared is not in the index (the manifest and the
             # index agree; see Storage.read_manifest).
             self.storage.write_document(
-                writer, step.article, sources, mentions, is_new=step.is_new_id
+                writer,
+                step.article,
+                sources,
+                mentions,
+                is_new=step.is_new_id,
+                pending=step.pending,
             )
             self.in_flight.discard(step.article.id)
         self.drop_if_orphaned(writer, step.removed)
@@ -268,3 +298,7 @@ class Import:
         if old is not None:
             self.holders[old.article_id] -= 1
         return old
+
+
+def _known_or_dates(cached: list[Mention] | None, article: Article) -> list[Mention]:
+    return cached if cached is not None else extraction.text_mentions(article)

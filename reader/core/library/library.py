@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.core.articles import Article
-from reader.core.entities import corrections, entity_table
+from reader.core.entities import corrections, entity_table, extraction
 from reader.core.entities.corrections import Corrections
 from reader.core.entities.entity_table import EntityRow
 from reader.core.entities.extraction import Extraction
@@ -37,6 +37,7 @@ from reader.core.library import (
     checking,
     correcting,
     entity_pages,
+    entity_queue,
     first_run,
     importer,
     integrity,
@@ -52,6 +53,7 @@ from reader.core.library.progress import Progress
 from reader.core.library.storage import Extractor, Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
+from reader.core.text import processes
 from reader.core.workspace import damage
 from reader.core.workspace.items import SavedSearch
 from reader.core.workspace.name_list import BatchName
@@ -328,11 +330,16 @@ class Library:
             return self.custom_extractor(article)
         return self.extraction.mentions(article)
 
-    def mentions(self, article: Article) -> list[Mention]:
+    def mentions(self, article: Article, *, wait: bool = True) -> list[Mention]:
         """Return the entities and dates of `article`, with the user's corrections applied.
 
-        Runs the model (loading it, 1.5-2.5 s) only if the article was never extracted.
+        Runs the model (loading it, 1.5-2.5 s) only if the article was never extracted; with
+        `wait` False, an article still waiting for phase 2 gives only its dates instead.
         """
+        if not wait and self.custom_extractor is None:
+            found = self.extraction.cached(article)
+            raw = extraction.text_mentions(article) if found is None else found
+            return corrections.apply(self.entity_corrections(), raw)
         return corrections.apply(self.entity_corrections(), self.raw_mentions(article))
 
     def entity_corrections(self) -> Corrections:
@@ -381,23 +388,45 @@ class Library:
         """Make `name` its own entity again (undoes a merge, or an automatic alias link)."""
         self._correct(corrections.split(self.entity_corrections(), name), name)
 
-    def import_paths(self, paths: Sequence[Path], *, rescan: bool = True) -> Iterator[Progress]:
+    def import_paths(
+        self, paths: Sequence[Path], *, rescan: bool = True, entities: bool = True
+    ) -> Iterator[Progress]:
         """Import files and folders, yielding after each file; committed batches survive a stop.
 
         With `rescan`, files that were imported from a given folder and are gone now leave the
-        library.
+        library. Without `entities`, this is phase 1 of a two-phase import: the words, titles
+        and dates are searchable at text speed, and `fill_entities` finds the rest.
         """
+        processes.warn_if_unguarded()
         resolved = [p.resolve() for p in paths]
         before = self.read_manifest()
         try:
             with WriteLock(self.root) as lock:
-                run = importer.Import(self.storage, resolved, rescan, lock)
+                run = importer.Import(self.storage, resolved, rescan, lock, entities=entities)
                 yield from run.run()
         finally:
             if self.layout.workspace_path.exists():  # marks follow a re-imported file
                 casework.follow(lambda: self.workspace, before, self.read_manifest(), self._body)
         if sample_articles().resolve() in resolved:
             first_run.mark_done(self.storage)
+
+    def pending_entities(self) -> int:
+        """How many articles still wait for their entities (phase 2 of an import)."""
+        return self._reading(entity_queue.pending_count)
+
+    def is_pending(self, article_id: str) -> bool:
+        """Whether the article's entities are still to be found."""
+        return self._reading(lambda searcher: entity_queue.is_pending(searcher, article_id))
+
+    def fill_entities(self, should_stop: Callable[[], bool] = lambda: False) -> Iterator[Progress]:
+        """Phase 2: run the model on every waiting article, yielding after each.
+
+        Resumes where a killed or stopped run left off; reading and searching go on meanwhile.
+        """
+        if not self.pending_entities():
+            return
+        with WriteLock(self.root) as lock:
+            yield from entity_queue.fill(self.storage, lock, should_stop)
 
     def _body(self, article_id: str) -> str:
         return self.article(article_id).body

@@ -11,6 +11,7 @@ UNCHANGED = "unchanged"
 DUPLICATE = "duplicate"
 REMOVED = "removed"
 FAILED = "failed"
+ENTITIES = "entities"  # phase 2: the model read an article that waited for it
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from reader.core import durable
 from reader.core.articles import Article
-from reader.core.entities import corrections
+from reader.core.entities import corrections, extraction
 from reader.core.entities.corrections import Corrections
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import ArticleFormatError, LibraryError
@@ -159,12 +159,16 @@ def _add(
     for path, source in paths:
         working.sources[path] = source
     sources = [(path, source.size, source.mtime_ns) for path, source in paths]
+    pending = False
     if storage.custom_extractor is not None:
         found = storage.custom_extractor(article)
     else:
-        found = storage.extraction.cached(article, cache) or []
+        cached = storage.extraction.cached(article, cache)
+        # One the model never read waits for the entity phase, with its dates meanwhile.
+        pending = cached is None
+        found = extraction.text_mentions(article) if cached is None else cached
     mentions = corrections.apply(fixes, found)
-    storage.write_document(writer, article, sources, mentions, is_new=True)
+    storage.write_document(writer, article, sources, mentions, is_new=True, pending=pending)
     return None
 
 

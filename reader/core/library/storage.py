@@ -66,14 +66,19 @@ class Storage:
         mentions: Sequence[Mention],
         *,
         is_new: bool = False,
+        pending: bool = False,
     ) -> None:
         """Add or replace the index document of `article`, imported from `sources`.
 
         `is_new` says the index cannot hold this id yet: adding then skips the search for an
         old copy in every segment, which grows with the segments a long import leaves.
+        `pending` marks an article whose entities are still to be found (entity_queue.py).
         """
         stored_name = store.name_for(article.id, article.path.suffix)
         fields = document.fields(article, stored_name, sources, mentions)
+        if pending:
+            index.ensure_pending_field(writer)
+            fields[index.PENDING_FIELD] = index.PENDING
         # A library made before a field existed keeps its schema until it is rebuilt.
         known = set(writer.schema.names())
         fields = {name: value for name, value in fields.items() if name in known}

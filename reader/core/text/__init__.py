@@ -1,4 +1,4 @@
-"""Text helpers every layer uses: case and accent folding, sentences, loading the spaCy model."""
+"""Text helpers every layer uses: folding, sentences, the spaCy model and its processes."""
 
 from reader.core.text.folding import fold
 
