@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     article = ingest.load_article(args.file)
     found = extraction.extract_article(article.body, extraction.anchor(article))
+    found = party_roles.apply(article, found)
     parties = article.parties
     print(to_json(found, parties) if args.json else to_text(found, parties))
     return 0
