@@ -27,16 +27,20 @@ class Party:
     represents: str | None = None  # counsel: the party they appear for
     firm: str | None = None  # counsel: their firm or office
 
-    def describe(self) -> str:
-        """The part as a reader says it: "defendant", "attorney for Acme Corp. (Jones Day)"."""
-        if self.role == "attorney":
-            firm = f" ({self.firm})" if self.firm else ""
-            return f"attorney for {self.represents}{firm}" if self.represents else f"attorney{firm}"
+    def part(self) -> str:
+        """The part in a word or two: "defendant", "attorney", "judge", "party (first named)"."""
         if self.role:
             return self.role
         return {"first": "party (first named)", "second": "party (second named)"}.get(
             self.side, "party"
         )
+
+    def describe(self) -> str:
+        """The part as a reader says it: "defendant", "attorney for Acme Corp. (Jones Day)"."""
+        if self.role == "attorney":
+            firm = f" ({self.firm})" if self.firm else ""
+            return f"attorney for {self.represents}{firm}" if self.represents else f"attorney{firm}"
+        return self.part()
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,8 @@ class EntitiesModel(QStandardItemModel):
                 item.setToolTip(tip if shown == name else f"{tip} ({name})")
                 roles = party_roles.roles_of(name, parties) if label in _WITH_ROLES else []
                 if roles:
-                    item.setText(f"{shown} — {'; '.join(roles)}")
+                    short = party_roles.roles_of(name, parties, short=True)
+                    item.setText(f"{shown} — {', '.join(short)}")
                     item.setToolTip(f"{tip}: {'; '.join(roles)}")
                 if label in (CITATION, DOCKET) and name in written:
                     shown = f"{name}  (as {'; '.join(written[name])})"
@@ -99,7 +100,8 @@ class EntitiesModel(QStandardItemModel):
 
 
 def _party_rows(parties: Sequence[Party], counts: dict[str, Counter[str]]) -> list[QStandardItem]:
-    """The "Parties and counsel" group: each party with its part, and its mentions if found.
+    """The "Parties and counsel" group, as a docket lists them: each party with its part, its
+    counsel under it with their firm; the judges and opinion authors with theirs.
 
     A party found in the text selects its mentions when clicked, as its entity row does; one
     the text never names as an entity (a name only the party table holds) has no count.
@@ -107,36 +109,48 @@ def _party_rows(parties: Sequence[Party], counts: dict[str, Counter[str]]) -> li
     group = QStandardItem(f"Parties and counsel ({len(parties)})")
     group.setData(PARTIES, LABEL_ROLE)
     group.setEditable(False)
+    rows: dict[str, QStandardItem] = {}
     total = 0
     for party in parties:
-        entity = next(
-            (
-                (name, label)
-                for label in _WITH_ROLES
-                for name in counts.get(label, {})
-                if party in party_roles.parties_of(name, [party])
-            ),
-            None,
-        )
-        item = QStandardItem(f"{party.name} — {party.describe()}")
-        item.setToolTip(f"{party.name}: {party.describe()}, as the document states it")
-        item.setEditable(False)
-        number = QStandardItem("")
-        number.setEditable(False)
-        number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if entity is not None:
-            count = counts[entity[1]][entity[0]]
-            total += count
-            number.setText(str(count))
-            for cell in (item, number):
-                cell.setData(entity[0], NAME_ROLE)
-                cell.setData(entity[1], LABEL_ROLE)
-        else:
-            item.setToolTip(f"{item.toolTip()}; not named as an entity in the text")
-        group.appendRow([item, number])
+        item, number, count = _party_row(party, counts)
+        total += count
+        under = rows.get(party.represents or "") if party.role == "attorney" else None
+        (under or group).appendRow([item, number])
+        rows.setdefault(party.name, item)
     group_count = QStandardItem(str(total) if total else "")
     group_count.setEditable(False)
     return [group, group_count]
+
+
+def _party_row(
+    party: Party, counts: dict[str, Counter[str]]
+) -> tuple[QStandardItem, QStandardItem, int]:
+    entity = next(
+        (
+            (name, label)
+            for label in _WITH_ROLES
+            for name in counts.get(label, {})
+            if party_roles.parties_of(name, [party])
+        ),
+        None,
+    )
+    part = party.part() if party.role != "attorney" else "attorney"
+    shown = f"{party.name} — {part}{', ' + party.firm if party.firm else ''}"
+    item = QStandardItem(shown)
+    item.setToolTip(f"{party.name}: {party.describe()}, as the document states it")
+    item.setEditable(False)
+    number = QStandardItem("")
+    number.setEditable(False)
+    number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if entity is None:
+        item.setToolTip(f"{item.toolTip()}; not named as an entity in the text")
+        return item, number, 0
+    count = counts[entity[1]][entity[0]]
+    number.setText(str(count))
+    for cell in (item, number):
+        cell.setData(entity[0], NAME_ROLE)
+        cell.setData(entity[1], LABEL_ROLE)
+    return item, number, count
 
 
 def _ordered(label: str, names: Counter[str]) -> list[tuple[str, int]]:

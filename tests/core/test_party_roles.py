@@ -189,3 +189,68 @@ def test_parties_stored_before_roles_still_read(row: list[str]) -> None:
 
     party = document.party_from_row(row)
     assert document.party_row(party) == row
+
+
+def _legal_docs() -> Path | None:
+    """../shared/legal-docs-dev/files beside the repository (or beside its worktrees)."""
+    for folder in Path(__file__).resolve().parents:
+        found = folder / "shared" / "legal-docs-dev" / "files"
+        if found.is_dir():
+            return found
+    return None
+
+
+LEGAL_DOCS = _legal_docs()
+
+
+@pytest.mark.skipif(LEGAL_DOCS is None, reason="the real court documents are not here")
+def test_real_bankruptcy_docket_gives_parties_counsel_firms_and_judge() -> None:
+    assert LEGAL_DOCS is not None
+    article = reading.load_article(LEGAL_DOCS / "jur_canb.html")
+    parts = _parts(article.parties)
+    assert parts["Plant Insulation Company"] == "debtor"
+    assert parts["Thomas E. Carlson"] == "judge"
+    assert parts["Michaeline H. Correa"] == "attorney for Plant Insulation Company (Jones Day)"
+    assert parts["Official Committee Of Unsecured Creditors"] == "creditor committee"
+    assert parts["Peter Van N. Lockwood"].endswith("(Caplin, Drysdale and Chartered)")
+    adversary = reading.load_article(LEGAL_DOCS / "jur_ohnb.html")  # roles in rows of their own
+    assert _parts(adversary.parties) == {
+        "Frank Paul Toplovich": "plaintiff",
+        "Huntington National Bank": "defendant",
+        "Robert M Whittington, Jr": "attorney for Frank Paul Toplovich",
+        "MARILYN SHEA-STONUM": "judge",
+    }
+
+
+@pytest.mark.skipif(LEGAL_DOCS is None, reason="the real court documents are not here")
+def test_real_supreme_court_orders_give_opinion_authors_and_concurrences() -> None:
+    assert LEGAL_DOCS is not None
+    article = reading.load_article(LEGAL_DOCS / "jur_tex_example_2.html")
+    parts = _parts(article.parties)
+    assert parts["Busby"] == parts["Blacklock"] == parts["Devine"] == "opinion author"
+    assert parts["Sullivan"] == parts["Hawkins"] == "concurring"
+
+
+SUPREME_COURT_DOCKET = """\
+<html><body><table>
+<tr><td>No. 29A101</td></tr>
+<tr><td>Title:</td><td>Nadia Ferrante, Applicant v. Harbor Line Shipping Co.</td></tr>
+<tr><td>Docketed:</td><td>March 2, 2030</td></tr>
+</table><table>
+<tr><td>Attorneys for Applicant:</td></tr>
+<tr><td>Oskar Pellinen<br>Pellinen &amp; Roe LLP<br>(202) 555-0101<br>1 K Street, NW<br>
+Washington, DC 20006<br>Party name: Nadia Ferrante</td></tr>
+<tr><td>Attorneys for Respondent:</td></tr>
+<tr><td>Ines Valcourt<br>Counsel of Record<br>(202) 555-0199<br>Party name: Harbor Line Shipping Co.</td>
+</tr></table></body></html>
+"""
+
+
+def test_supreme_court_docket_gives_counsel_for_each_side(tmp_path: Path) -> None:
+    article = _article(tmp_path, "29a101.html", SUPREME_COURT_DOCKET)
+    parts = _parts(article.parties)
+    assert parts["Nadia Ferrante"] == "applicant"
+    assert parts["Oskar Pellinen"] == "attorney for Nadia Ferrante (Pellinen & Roe LLP)"
+    # "Counsel of Record" is a title, not an office
+    assert parts["Ines Valcourt"] == "attorney for Harbor Line Shipping Co."
+    assert parts["Harbor Line Shipping Co."] == "respondent"

@@ -54,21 +54,26 @@ def test_entity_panel_lists_parties_counsel_and_judge_with_their_roles(
     parties = _group(window, PARTIES)
     assert parties.row() == 0  # what a reader of a docket looks for first
     rows = _rows(window, parties)
-    assert "Quillon Bakery Supplies, Inc. — debtor" in rows
-    assert "Rosalind Q. Abernathy — judge" in rows
-    assert (
-        "Tamsin R. Okafor — attorney for Quillon Bakery Supplies, Inc. (Okafor & Vance LLP)" in rows
-    )
-    people = _rows(window, _group(window, "PERSON"))
-    assert any(r.startswith("Marisol Ebbing — attorney for Office of the Trustee") for r in people)
-    assert not {"Okafor", "Vance", "Lakeside"} & set(people)
-    # Clicking a party selects its mentions, as its entity row does
+    assert rows == [
+        "Quillon Bakery Supplies, Inc. — debtor",
+        "Office of the Trustee Nowhere — u.s. trustee",
+        "Rosalind Q. Abernathy — judge",
+    ]
+    # Counsel are listed under the party they appear for, with their firm
     proxy = window.entity_panel.proxy
-    okafor = next(
-        proxy.index(r, 0, parties)
-        for r in range(proxy.rowCount(parties))
-        if proxy.index(r, 0, parties).data().startswith("Tamsin")
-    )
+    debtor = proxy.index(0, 0, parties)
+    assert _rows(window, debtor) == [
+        "Tamsin R. Okafor — attorney, Okafor & Vance LLP",
+        "Pieter Lindqvist — attorney",
+    ]
+    tip = proxy.index(0, 0, debtor).data(Qt.ItemDataRole.ToolTipRole)
+    assert "attorney for Quillon Bakery Supplies, Inc." in tip
+    people = _rows(window, _group(window, "PERSON"))
+    assert "Marisol Ebbing — attorney" in people
+    assert "Rosalind Q. Abernathy — judge" in people
+    assert not {"Okafor", "Vance", "Lakeside"} & set(people)
+    # Clicking counsel selects their mentions, as their entity row does
+    okafor = proxy.index(0, 0, debtor)
     assert okafor.data(NAME_ROLE) == "Tamsin R. Okafor"
     with qtbot.waitSignal(window.entity_panel.entity_chosen) as chosen:
         window.entity_panel.tree.clicked.emit(okafor)

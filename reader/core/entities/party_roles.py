@@ -44,9 +44,11 @@ def parties_of(name: str, parties: Iterable[Party]) -> list[Party]:
     return found
 
 
-def roles_of(name: str, parties: Iterable[Party]) -> list[str]:
-    """What the document says `name` is ("debtor", "attorney for Acme (Jones Day)"), once each."""
-    return list(dict.fromkeys(p.describe() for p in parties_of(name, parties)))
+def roles_of(name: str, parties: Iterable[Party], *, short: bool = False) -> list[str]:
+    """What the document says `name` is ("debtor", "attorney for Acme (Jones Day)"), once each;
+    `short` leaves out whom counsel appear for ("attorney")."""
+    found = parties_of(name, parties)
+    return list(dict.fromkeys(p.part() if short else p.describe() for p in found))
 
 
 def unmatched(names: Iterable[str], parties: Sequence[Party]) -> list[Party]:

@@ -95,7 +95,12 @@ def read(kind: str, text: str) -> LegalFacts | None:
         title, found, events = heading, None, []
         day = legal_dates.first_date(title) if title else None
     table = party_table.read(text) if kind == "html" else ()
-    people = (*table, *party_table.judges(lines), *opinion_roles.read(lines))
+    people = (
+        *table,
+        *party_table.supreme_court_counsel(lines),
+        *party_table.judges(lines),
+        *opinion_roles.read(lines),
+    )
     return LegalFacts(
         title=title,
         date=day,

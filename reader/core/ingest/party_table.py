@@ -10,6 +10,7 @@ its address. The table's shape says which line is which; no word list decides it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -23,6 +24,12 @@ FIRST_SIDE = frozenset(
 SECOND_SIDE = frozenset({"defendant", "respondent", "appellee", "intervenor defendant"})
 _ALIAS = frozenset({"aka", "fka", "dba", "fdba", "nka", "fna", "formerly known as"})
 _MAX_PARTIES = 60
+_MAX_LINES = 2_000
+# CM/ECF's abbreviated roles, as a reader says them
+_SHORT_ROLES = {
+    "responsible ind": "responsible individual",
+    "intervenor-dft": "intervenor defendant",
+}
 _MAX_ROLE = 40
 # A line of the counsel cell that is not a firm: a street, suite, city, telephone, e-mail.
 _NOT_FIRM = re.compile(
@@ -153,7 +160,7 @@ def _party_cell(cell: _Cell) -> tuple[str | None, str | None]:
             continue
         if role is None and name is None and (line.italic or underlined):
             if len(text) <= _MAX_ROLE:
-                role = text.lower()
+                role = _SHORT_ROLES.get(text.lower(), text.lower())
             continue
         if name is None:
             name = text.rstrip(" ,;")
@@ -190,7 +197,7 @@ _JUDGE_TITLE = re.compile(
 )
 
 
-def judges(lines: list[str] | tuple[str, ...]) -> tuple[Party, ...]:
+def judges(lines: Sequence[str]) -> tuple[Party, ...]:
     """The judges a docket names on its own lines ("Assigned to: Judge Thomas E. Carlson")."""
     found: list[Party] = []
     for number, line in enumerate(lines[:400]):
@@ -206,4 +213,37 @@ def judges(lines: list[str] | tuple[str, ...]) -> tuple[Party, ...]:
             label = (match["label"] if match else line).lower()
             role = "referred judge" if label.startswith("referred") else "judge"
             found.append(Party(name, "", role))
+    return tuple(dict.fromkeys(found))
+
+
+_COUNSEL_FOR = re.compile(r"^(?:Attorneys? for (?P<side>[A-Za-z -]{3,40})|(?P<other>Other)):$")
+_PARTY_NAME = "Party name:"
+_OFFICE = re.compile(
+    r"\b(?:LLP|LLC|L\.L\.P\.|P\.C\.|P\.A\.|PLLC|Department|Office|Law|Attorney General"
+    r"|Committee|Clinic|Association|Center|Council|Group)\b|&",
+)
+
+
+def supreme_court_counsel(lines: Sequence[str]) -> tuple[Party, ...]:
+    """The parties and counsel of a Supreme Court docket: blocks under "Attorneys for
+    Petitioners:", each an attorney's name, office and address, closed by "Party name: X"."""
+    found: list[Party] = []
+    role: str | None = None
+    block: list[str] = []
+    for line in lines[:_MAX_LINES]:
+        heading = _COUNSEL_FOR.match(line)
+        if heading:
+            side = heading["side"]
+            role = side.lower().removesuffix("s") if side else "other party"
+            block = []
+        elif role and line.startswith(_PARTY_NAME):
+            party = line[len(_PARTY_NAME) :].strip()
+            if party and block:
+                firm = next((b for b in block[1:4] if _OFFICE.search(b)), None)
+                found.append(Party(party, side_of(role), role))
+                if block[0].lower() != party.lower():  # not a party for itself
+                    found.append(Party(block[0], "", "attorney", party, firm))
+            block = []
+        elif role:
+            block.append(line)
     return tuple(dict.fromkeys(found))
