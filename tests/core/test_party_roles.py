@@ -241,8 +241,8 @@ SUPREME_COURT_DOCKET = """\
 <tr><td>Oskar Pellinen<br>Pellinen &amp; Roe LLP<br>(202) 555-0101<br>1 K Street, NW<br>
 Washington, DC 20006<br>Party name: Nadia Ferrante</td></tr>
 <tr><td>Attorneys for Respondent:</td></tr>
-<tr><td>Ines Valcourt<br>Counsel of Record<br>(202) 555-0199<br>Party name: Harbor Line Shipping Co.</td>
-</tr></table></body></html>
+<tr><td>Ines Valcourt<br>Counsel of Record<br>(202) 555-0199<br>
+Party name: Harbor Line Shipping Co.</td></tr></table></body></html>
 """
 
 
