@@ -4,13 +4,14 @@ Usage: PYTHONPATH=. .venv/bin/python bench/quality_legal_entities.py [--files DI
 
 Each file of bench/quality/legal_docs_gold.jsonl is read from DIR (default
 ../shared/legal-docs-dev/files; the documents are never copied into the repository) as an
-import reads it (ingest.reading.load_article) and its entities come from the library's own call
-(extraction.extract_article), with what the document's party table says about its names on top
-(entities.party_roles.apply, as the library shows them). Scoring is by document: the
+import reads it (ingest.reading.load_article) and its entities come from the library's own
+call (extraction.extract_article), with what the document's party table says about its names
+on top (entities.party_roles.apply, as the library shows them). Scoring is by document: the
 distinct PERSON and ORG names shown (canonical names), against the gold names. A gold entry
-"A|B" lists spellings of one entity. A shown name matches a gold entity of its type when they are equal after folding case and
-punctuation, or when the shown name's words are all words of the gold name ("Madoff" for "Mark
-D. Madoff"); a shown name that is a listed court is neither right nor wrong (courts are COURT).
+"A|B" lists spellings of one entity. A shown name matches a gold entity of its type when they
+are equal after folding case and punctuation, or when the shown name's words are all words of
+the gold name ("Madoff" for "Mark D. Madoff"); a shown name that is a listed court is neither
+right nor wrong (courts are COURT).
 A file the reader cannot open counts as nothing shown.
 """
 
