@@ -71,11 +71,13 @@ def to_json(found: list[Mention], parties: Sequence[Party] = ()) -> str:
     return json.dumps(listed, ensure_ascii=False, indent=2)
 
 
-def to_text(found: list[Mention], parties: Sequence[Party] = ()) -> str:
+def to_text(
+    found: list[Mention], parties: Sequence[Party] = (), *, list_parties: bool = True
+) -> str:
     """The parties, then entities grouped by type, each once with its other spellings and
     its part in the case; then citations, sums and dates."""
     lines: list[str] = []
-    if parties:
+    if parties and list_parties:
         lines.append("Parties and counsel:")
         lines += [f"  {party.name} — {party.describe()}" for party in parties]
         lines.append("")

@@ -254,3 +254,20 @@ def test_supreme_court_docket_gives_counsel_for_each_side(tmp_path: Path) -> Non
     # "Counsel of Record" is a title, not an office
     assert parts["Ines Valcourt"] == "attorney for Harbor Line Shipping Co."
     assert parts["Harbor Line Shipping Co."] == "respondent"
+
+
+def test_cli_show_names_each_part(tmp_path: Path) -> None:
+    path = tmp_path / "docket.html"
+    path.write_text(DOCKET, "utf-8")
+    shown = legal_reader(tmp_path / "home", "show", str(path), "--no-entities")
+    assert "Party:     Rosalind Q. Abernathy (judge)" in shown.stdout
+    listed = json.loads(
+        legal_reader(tmp_path / "home", "show", str(path), "--json", "--no-entities").stdout
+    )
+    assert {
+        "name": "Tamsin R. Okafor",
+        "side": "",
+        "role": "attorney",
+        "represents": "Quillon Bakery Supplies, Inc.",
+        "firm": "Okafor & Vance LLP",
+    } in listed["parties"]
