@@ -26,6 +26,9 @@ class Party:
     role: str | None = None
     represents: str | None = None  # counsel: the party they appear for
     firm: str | None = None  # counsel: their firm or office
+    # "PERSON" or "ORG" where the document's structure says which (a docket gives an
+    # individual debtor's SSN, a company's EIN); counsel and judges are always people
+    kind: str | None = None
 
     def part(self) -> str:
         """The part in a word or two: "defendant", "attorney", "judge", "party (first named)"."""

@@ -182,7 +182,13 @@ def test_roles_are_stored_with_the_article_and_counted_for_narrow_by(tmp_path: P
 
 
 @pytest.mark.parametrize(
-    "row", [["A", "first"], ["A", "", "judge"], ["A", "", "attorney", "B", "F"]]
+    "row",
+    [
+        ["A", "first"],
+        ["A", "", "judge"],
+        ["A", "", "attorney", "B", "F"],
+        ["A", "first", "debtor", None, None, "PERSON"],
+    ],
 )
 def test_parties_stored_before_roles_still_read(row: list[str]) -> None:
     from reader.core.index import document
@@ -271,3 +277,26 @@ def test_cli_show_names_each_part(tmp_path: Path) -> None:
         "represents": "Quillon Bakery Supplies, Inc.",
         "firm": "Okafor & Vance LLP",
     } in listed["parties"]
+
+
+JOINT_DEBTORS = """\
+<html><body><h3>U.S. Bankruptcy Court<br>District of Nowhere<br>
+Bankruptcy Petition #: 29-10777</h3>
+<table><tr><td><i><b>Debtor</b></i><br><b>ODALYS MARGARET FENWICK</b>
+<br>4 Quarry Lane<br>SSN / ITIN: xxx-xx-0000</td><td>represented by</td>
+<td><b>Bertil Anand</b><br>(See above for address)</td></tr>
+<tr><td><i><b>Creditor</b></i><br><b>Fenwick Stoneworks</b><br>Tax ID / EIN: 00-0000000</td>
+<td>represented by</td><td><b>Bertil Anand</b></td></tr></table>
+<p>ODALYS MARGARET FENWICK and Fenwick Stoneworks were heard.</p></body></html>
+"""
+
+
+def test_an_ssn_says_a_party_is_a_person_an_ein_that_it_is_an_organisation(
+    tmp_path: Path,
+) -> None:
+    article = _article(tmp_path, "joint.html", JOINT_DEBTORS)
+    kinds = {p.name: p.kind for p in article.parties if p.role != "attorney"}
+    assert kinds == {"ODALYS MARGARET FENWICK": PERSON, "Fenwick Stoneworks": ORG}
+    labels = {m.text: m.label for m in reading_mentions(article)}
+    assert labels["ODALYS MARGARET FENWICK"] == PERSON
+    assert labels["Fenwick Stoneworks"] == ORG

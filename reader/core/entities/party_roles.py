@@ -82,7 +82,11 @@ def apply(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
             named.append((party.name, PERSON))
         if party.firm:
             named.append((party.firm, ORG))
-        if party.role not in _PEOPLE_ROLES and party.name.split()[-1] in aliases.ORG_WORDS:
+        if party.role in _PEOPLE_ROLES:
+            continue
+        if party.kind in (PERSON, ORG):
+            named.append((party.name, party.kind))
+        elif party.name.split()[-1] in aliases.ORG_WORDS:
             named.append((party.name, ORG))
     found = list(mentions)
     for name, label in sorted(set(named), key=lambda n: -len(n[0])):

@@ -93,8 +93,8 @@ def fields(
 
 
 def party_row(party: Party) -> list[str | None]:
-    """A party as stored: [name, side, role, represents, firm], without trailing Nones."""
-    row = [party.name, party.side, party.role, party.represents, party.firm]
+    """A party as stored: [name, side, role, represents, firm, kind], without trailing Nones."""
+    row = [party.name, party.side, party.role, party.represents, party.firm, party.kind]
     while len(row) > 2 and row[-1] is None:
         row.pop()
     return row
@@ -103,8 +103,8 @@ def party_row(party: Party) -> list[str | None]:
 def party_from_row(row: list[str | None]) -> Party:
     """The Party `party_row` stored; a library written before roles stores [name, side]."""
     name, side, *rest = row
-    role, represents, firm = (*rest, None, None, None)[:3]
-    return Party(str(name), str(side or ""), role, represents, firm)
+    role, represents, firm, kind = (*rest, None, None, None, None)[:4]
+    return Party(str(name), str(side or ""), role, represents, firm, kind)
 
 
 def _day_number(day: date) -> int:

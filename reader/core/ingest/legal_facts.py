@@ -118,7 +118,9 @@ def merge_parties(captioned: Sequence[Party], stated: Sequence[Party]) -> tuple[
     merged = []
     for party in captioned:
         same = by_name.get(fold_name(party.name))
-        merged.append(dataclasses.replace(party, role=same.role) if same and same.role else party)
+        if same and same.role:
+            party = dataclasses.replace(party, role=same.role, kind=same.kind or party.kind)
+        merged.append(party)
     named = {(fold_name(p.name), p.role) for p in merged}
     merged += [p for p in stated if (fold_name(p.name), p.role) not in named]
     return tuple(dict.fromkeys(merged))

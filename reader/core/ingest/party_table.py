@@ -122,7 +122,7 @@ def read(html: str) -> tuple[Party, ...]:
             own_role, name = _party_cell(cell)
             role = own_role or role
             if name and role and (at is not None or own_role):
-                found.append(Party(name, side_of(role), role))
+                found.append(Party(name, side_of(role), role, kind=_kind(cell)))
                 if at is not None and at + 1 < len(cells):
                     found += _counsel(cells[at + 1], name)
         if len(found) >= _MAX_PARTIES:
@@ -165,6 +165,14 @@ def _party_cell(cell: _Cell) -> tuple[str | None, str | None]:
         if name is None:
             name = text.rstrip(" ,;")
     return role, name
+
+
+def _kind(cell: _Cell) -> str | None:
+    """ "PERSON" for a party the docket gives an SSN, "ORG" for one it gives an EIN."""
+    text = " ".join(line.text for line in cell.texts())
+    if re.search(r"\bSSN\b|\bITIN\b", text):
+        return "PERSON"
+    return "ORG" if re.search(r"Tax ID|\bEIN\b", text) else None
 
 
 def _counsel(cell: _Cell, party: str) -> list[Party]:
