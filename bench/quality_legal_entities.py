@@ -4,12 +4,14 @@ Usage: PYTHONPATH=. .venv/bin/python bench/quality_legal_entities.py [--files DI
 
 Each file of bench/quality/legal_docs_gold.jsonl is read from DIR (default
 ../shared/legal-docs-dev/files; the documents are never copied into the repository) as an
-import reads it (ingest.reading.load_article) and its entities come from the library's own call
-(extraction.extract_article). Scoring is by document: the distinct PERSON and ORG names shown
-(canonical names), against the gold names. A gold entry "A|B" lists spellings of one entity. A
-shown name matches a gold entity of its type when they are equal after folding case and
-punctuation, or when the shown name's words are all words of the gold name ("Madoff" for "Mark
-D. Madoff"); a shown name that is a listed court is neither right nor wrong (courts are COURT).
+import reads it (ingest.reading.load_article) and its entities come from the library's own
+call (extraction.extract_article), with what the document's party table says about its names
+on top (entities.party_roles.apply, as the library shows them). Scoring is by document: the
+distinct PERSON and ORG names shown (canonical names), against the gold names. A gold entry
+"A|B" lists spellings of one entity. A shown name matches a gold entity of its type when they
+are equal after folding case and punctuation, or when the shown name's words are all words of
+the gold name ("Madoff" for "Mark D. Madoff"); a shown name that is a listed court is neither
+right nor wrong (courts are COURT).
 A file the reader cannot open counts as nothing shown.
 """
 
@@ -21,6 +23,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from reader.core.entities import party_roles
 from reader.core.entities.extraction import anchor, extract_article
 from reader.core.errors import ReaderError
 from reader.core.ingest.reading import load_article
@@ -60,7 +63,7 @@ def shown_names(path: Path) -> dict[str, set[str]]:
         article = load_article(path)
     except ReaderError:
         return names
-    for mention in extract_article(article.body, anchor(article)):
+    for mention in party_roles.apply(article, extract_article(article.body, anchor(article))):
         if mention.label in names:
             names[mention.label].add(mention.canonical or mention.text)
     return names

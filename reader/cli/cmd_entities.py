@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from reader.cli import library_entities
 from reader.core import mentions
-from reader.core.entities import entity_table, extraction
+from reader.core.articles import Party
+from reader.core.entities import aliases, entity_table, extraction, party_roles
 from reader.core.ingest import reading as ingest
 from reader.core.mentions import Mention
 
@@ -46,18 +48,39 @@ def run(args: argparse.Namespace) -> int:
         return 2
     article = ingest.load_article(args.file)
     found = extraction.extract_article(article.body, extraction.anchor(article))
-    print(to_json(found) if args.json else to_text(found))
+    found = party_roles.apply(article, found)
+    parties = article.parties
+    print(to_json(found, parties) if args.json else to_text(found, parties))
     return 0
 
 
-def to_json(found: list[Mention]) -> str:
-    """Every mention as a JSON object."""
-    return json.dumps([mentions.to_dict(m) for m in found], ensure_ascii=False, indent=2)
+def to_json(found: list[Mention], parties: Sequence[Party] = ()) -> str:
+    """Every mention as a JSON object; a person's or organisation's with the document's
+    "roles" for it ("debtor", "attorney for Acme Corp. (Jones Day)"), when it states any."""
+    known: dict[str, list[str]] = {}
+    listed = []
+    for mention in found:
+        data = mentions.to_dict(mention)
+        if parties and mention.label in (mentions.PERSON, mentions.ORG):
+            name = mention.canonical or aliases.clean(mention.text)
+            if name not in known:
+                known[name] = party_roles.roles_of(name, parties)
+            if known[name]:
+                data["roles"] = known[name]
+        listed.append(data)
+    return json.dumps(listed, ensure_ascii=False, indent=2)
 
 
-def to_text(found: list[Mention]) -> str:
-    """Entities grouped by type, each once with its other spellings; then sums and dates."""
+def to_text(
+    found: list[Mention], parties: Sequence[Party] = (), *, list_parties: bool = True
+) -> str:
+    """The parties, then entities grouped by type, each once with its other spellings and
+    its part in the case; then citations, sums and dates."""
     lines: list[str] = []
+    if parties and list_parties:
+        lines.append("Parties and counsel:")
+        lines += [f"  {party.name} — {party.describe()}" for party in parties]
+        lines.append("")
     rows = entity_table.build([("file", found)])
     for label, heading in _HEADINGS.items():
         of_type = [row for row in rows if row.label == label]
@@ -68,7 +91,9 @@ def to_text(found: list[Mention]) -> str:
             kind = _subtype(found, row.key) if label == mentions.LEGAL else ""
             other = [a for a in row.aliases if a != row.name]
             also = f"  (also: {', '.join(other)})" if other else ""
-            lines.append(f"  {row.name}{kind}  ({row.mentions}){also}")
+            roles = party_roles.roles_of(row.name, parties) if label != mentions.LEGAL else []
+            part = f" — {'; '.join(roles)}" if roles else ""
+            lines.append(f"  {row.name}{kind}{part}  ({row.mentions}){also}")
         lines.append("")
     for label, heading in ((mentions.CITATION, "Citations"), (mentions.DOCKET, "Docket numbers")):
         lines += _by_value(found, label, heading)

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli import cmd_entities
-from reader.core.entities import extraction
+from reader.core.articles import Party
+from reader.core.entities import extraction, party_roles
 from reader.core.ingest import reading as ingest
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                     "format": article.format,
                     "court": article.court,
                     "dockets": list(article.dockets),
-                    "parties": [{"name": p.name, "side": p.side} for p in article.parties],
+                    "parties": [_party(p) for p in article.parties],
                     "events": [{"kind": e.kind, "date": e.date} for e in article.events],
                     "body": article.body,
                 },
@@ -62,17 +63,29 @@ def run(args: argparse.Namespace) -> int:
     if article.dockets:
         print(f"Docket:    {', '.join(article.dockets)}")
     for party in article.parties:
-        side = "first party" if party.side == "first" else "second party"
-        print(f"Party:     {party.name} ({side})")
+        print(f"Party:     {party.name} ({party.describe()})")
     for event in article.events:
         print(f"{event.kind.capitalize() + ':':<10} {event.date}")
     if article.summary:
         print(f"Summary:   {article.summary}")
     if not args.no_entities:
         found = extraction.extract_article(article.body, extraction.anchor(article))
+        found = party_roles.apply(article, found)
         print()
-        print(cmd_entities.to_text(found))
+        print(cmd_entities.to_text(found, article.parties, list_parties=False))
     if args.body:
         print()
         print(article.body)
     return 0
+
+
+def _party(party: Party) -> dict[str, str]:
+    """A party as JSON: name and side, and the role, whom counsel appear for and their firm."""
+    fields = {
+        "name": party.name,
+        "side": party.side,
+        "role": party.role,
+        "represents": party.represents,
+        "firm": party.firm,
+    }
+    return {key: value for key, value in fields.items() if value is not None}

@@ -10,10 +10,40 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Party:
-    """A party named in a case caption, with its side ("Fisher v. University of Texas")."""
+    """Someone a legal document names with a part in the case: a party, counsel, a judge.
+
+    Read from the document's own structure (ingest/legal_facts.py): a caption's two sides, a
+    docket's party table with each party's counsel, "Assigned to: Judge X", an opinion's
+    "X, J., delivered the opinion of the Court". Stored with the article in the index.
+    """
 
     name: str
-    side: str  # "first" (plaintiff, petitioner, appellant, debtor) or "second"
+    # "first" (plaintiff, petitioner, appellant, debtor), "second" (defendant, respondent,
+    # appellee), or "" for one on neither side (a judge, a trustee, counsel)
+    side: str
+    # As the document says it, lower case: "plaintiff", "debtor", "u.s. trustee", "attorney",
+    # "judge", "opinion author", "dissenting", "concurring"; None where only the side is known
+    role: str | None = None
+    represents: str | None = None  # counsel: the party they appear for
+    firm: str | None = None  # counsel: their firm or office
+    # "PERSON" or "ORG" where the document's structure says which (a docket gives an
+    # individual debtor's SSN, a company's EIN); counsel and judges are always people
+    kind: str | None = None
+
+    def part(self) -> str:
+        """The part in a word or two: "defendant", "attorney", "judge", "party (first named)"."""
+        if self.role:
+            return self.role
+        return {"first": "party (first named)", "second": "party (second named)"}.get(
+            self.side, "party"
+        )
+
+    def describe(self) -> str:
+        """The part as a reader says it: "defendant", "attorney for Acme Corp. (Jones Day)"."""
+        if self.role == "attorney":
+            firm = f" ({self.firm})" if self.firm else ""
+            return f"attorney for {self.represents}{firm}" if self.represents else f"attorney{firm}"
+        return self.part()
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.articles import Party
 from reader.core.mentions import CITATION, DOCKET, Mention
 from reader.core.present import render
 from reader.gui.entities_model import LABEL_ROLE, NAME_ROLE, EntitiesModel, EntityFilter
@@ -89,9 +91,9 @@ class EntityPanel(QWidget):
         layout.addLayout(navigation)
         self.show_position(0, 0)
 
-    def set_mentions(self, mentions: list[Mention]) -> None:
-        """List the entities of the article now shown."""
-        self.model.set_mentions(mentions)
+    def set_mentions(self, mentions: list[Mention], parties: Sequence[Party] = ()) -> None:
+        """List the entities of the article now shown, and its parties with their parts."""
+        self.model.set_mentions(mentions, parties)
         self.tree.expandAll()
         self.show_position(0, 0)
         self.position.setText("Click an entity to find its mentions.")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.core.dates import query_dates as datequery
 from reader.core.dates import timex
 from reader.core.index import Filters, SearchResult
+from reader.core.index.document import entity_key
 
 GROUPS = (  # the user's own tags and stars first: they are what the user chose to keep
     ("tag", "Tags"),
@@ -31,6 +32,8 @@ GROUPS = (  # the user's own tags and stars first: they are what the user chose 
 )
 _DATE_TIP = "A year, a month or a day: 2021, October 2021, Oct 21, 2021 or 2021-10-21."
 SHOWN_PER_GROUP = 12
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the entity's name, without the part shown after it
+_WITH_PARTS = ("person", "org")
 
 
 class FilterPanel(QWidget):
@@ -138,6 +141,7 @@ class FilterPanel(QWidget):
     def show_facets(self, result: SearchResult) -> None:
         """List the entities of the hits with their counts; chosen ones stay ticked."""
         facets = getattr(result, "facets", {}) or {}
+        parts = getattr(result, "roles", {}) or {}
         self._updating = True
         self.tree.clear()
         for key, title in GROUPS:
@@ -149,8 +153,13 @@ class FilterPanel(QWidget):
             group = QTreeWidgetItem(self.tree, [title, ""])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for name, count in counts.items():
-                item = QTreeWidgetItem(group, [name, str(count)])
+                part = parts.get(entity_key(name), ()) if key in _WITH_PARTS else ()
+                shown = f"{name} — {', '.join(part)}" if part else name
+                item = QTreeWidgetItem(group, [shown, str(count)])
                 item.setData(0, Qt.ItemDataRole.UserRole, key)
+                item.setData(0, NAME_ROLE, name)
+                if part:
+                    item.setToolTip(0, f"{name}: {', '.join(part)} in the documents that name it")
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = name in self.checked[key]
@@ -179,10 +188,11 @@ class FilterPanel(QWidget):
         key = item.data(0, Qt.ItemDataRole.UserRole)
         if self._updating or not key:
             return
+        name = item.data(0, NAME_ROLE) or item.text(0)
         if item.checkState(0) == Qt.CheckState.Checked:
-            self.checked[key].add(item.text(0))
+            self.checked[key].add(name)
         else:
-            self.checked[key].discard(item.text(0))
+            self.checked[key].discard(name)
         self._emit()
 
     def _emit(self) -> None:

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         """Show an article in the view and its entities in the panel."""
         self.article_view.show_article(article, mentions, terms)
         self.export_article_action.setEnabled(True)
-        self.entity_panel.set_mentions(mentions)
+        self.entity_panel.set_mentions(mentions, article.parties)
         self.casework.article_shown(article)
         self.find_bar.refresh()
         self.show_message("")

@@ -85,7 +85,7 @@ def test_opinion_gets_its_caption_decision_date_court_and_docket(tmp_path: Path)
     assert article.court == "Supreme Court of the United States"
     assert article.dockets == ("29-1234",)
     assert article.parties == (
-        Party("MARGARET ELLWOOD", "first"),
+        Party("MARGARET ELLWOOD", "first", "petitioner"),
         Party("HARBOR LINE SHIPPING CO., ET AL.", "second"),
     )
     assert DatedEvent("argued", "2030-10-03") in article.events

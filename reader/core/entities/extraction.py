@@ -18,7 +18,7 @@ from pathlib import Path
 
 import reader
 from reader.core.articles import Article
-from reader.core.entities import extraction_cache
+from reader.core.entities import extraction_cache, party_roles
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.mentions import Mention
 from reader.core.resources import resource
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the extractor's code changes, so cached results are recomputed; changes to the
 # pattern data in resources/data are picked up automatically (see version()).
-CODE_VERSION = "entities-6"
+CODE_VERSION = "entities-7"
 # Below this many new articles, starting worker processes (each loads the model) costs more
 # than it saves.
 PARALLEL_MIN_ARTICLES = 24
@@ -94,16 +94,23 @@ class Extraction:
         A caller reading many articles passes its own open `cache`.
         """
         if cache is not None:
-            return cache.get(self._key(article))
-        with ExtractionCache(self.cache_path) as opened:
-            return opened.get(self._key(article))
+            found = cache.get(self._key(article))
+        else:
+            with ExtractionCache(self.cache_path) as opened:
+                found = opened.get(self._key(article))
+        return None if found is None else party_roles.apply(article, found)
 
     def mentions(self, article: Article) -> list[Mention]:
-        """Return the mentions of `article`, running the model if needed."""
+        """Return the mentions of `article`, running the model if needed.
+
+        The cache keeps the model's output; what the document's parties say about its names
+        (entities/party_roles.py) is applied on top each time.
+        """
         found = self.cached(article)
         if found is None:
-            found = extract_article(article.body, anchor(article))
-            self.store(article, found)
+            raw = extract_article(article.body, anchor(article))
+            self.store(article, raw)
+            found = party_roles.apply(article, raw)
         return found
 
     def store(self, article: Article, mentions: list[Mention]) -> None:
@@ -135,7 +142,7 @@ class Extraction:
         def result() -> list[Mention]:
             mentions = future.result()
             self.store(article, mentions)
-            return mentions
+            return party_roles.apply(article, mentions)
 
         return result
 

@@ -229,7 +229,10 @@ def is_furniture(name: str, label: str) -> bool:
     if label == "PERSON" and any(c.isdigit() for c in name):
         return True
     tokens = name.replace(",", " ").split()
-    if all(_ABBREVIATION_WORD.fullmatch(t) for t in tokens):
+    # "R. APP" (Tex. R. App. P. in a capitals heading) as much as "R. App"
+    if all(
+        _ABBREVIATION_WORD.fullmatch(t) or _ABBREVIATION_WORD.fullmatch(t.title()) for t in tokens
+    ):
         return True
     words = vocabulary()
     folded = [t.strip(".()[]'\u2019:;").casefold() for t in tokens]

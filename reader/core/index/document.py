@@ -43,7 +43,7 @@ def fields(
         doc["docket"] = docket_terms.index_terms(article.dockets)
         doc["dockets"] = json.dumps(list(article.dockets))
     if article.parties:
-        doc["parties"] = json.dumps([[p.name, p.side] for p in article.parties])
+        doc["parties"] = json.dumps([party_row(p) for p in article.parties])
     if article.events:
         doc["events"] = json.dumps([[e.kind, e.date] for e in article.events])
     if article.pages or article.notes:
@@ -92,6 +92,21 @@ def fields(
     return {key: value for key, value in doc.items() if value is not None}
 
 
+def party_row(party: Party) -> list[str | None]:
+    """A party as stored: [name, side, role, represents, firm, kind], without trailing Nones."""
+    row = [party.name, party.side, party.role, party.represents, party.firm, party.kind]
+    while len(row) > 2 and row[-1] is None:
+        row.pop()
+    return row
+
+
+def party_from_row(row: list[str | None]) -> Party:
+    """The Party `party_row` stored; a library written before roles stores [name, side]."""
+    name, side, *rest = row
+    role, represents, firm, kind = (*rest, None, None, None, None)[:4]
+    return Party(str(name), str(side or ""), role, represents, firm, kind)
+
+
 def _day_number(day: date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
@@ -125,9 +140,7 @@ def article_from_stored(fields: dict[str, Any]) -> Article:
         summary=fields.get("summary"),
         court=fields.get("court") or None,
         dockets=tuple(json.loads(fields.get("dockets") or "[]")),
-        parties=tuple(
-            Party(name, side) for name, side in json.loads(fields.get("parties") or "[]")
-        ),
+        parties=tuple(party_from_row(row) for row in json.loads(fields.get("parties") or "[]")),
         events=tuple(
             DatedEvent(kind, day) for kind, day in json.loads(fields.get("events") or "[]")
         ),

@@ -69,10 +69,20 @@ def facet_counts(results: Any) -> dict[str, list[tuple[str, int]]]:
     Spellings that fold to the same key ("Raúl Torrez", "Raul Torrez") count as one entity,
     shown in the spelling with accents, as the press writes it at its most careful.
     """
+    return facets_and_roles(results)[0]
+
+
+def facets_and_roles(
+    results: Any,
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, tuple[str, ...]]]:
+    """`facet_counts` and `facet_roles` of the same hits, each hit's fields read once."""
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     shown: dict[str, str] = {}
+    roles: dict[str, dict[str, None]] = {}
     for i in range(min(FACET_DEPTH, results.scored_length())):
-        stored = json.loads(results[i].get("facets") or "{}")
+        fields = results[i]
+        _add_roles(roles, fields.get("parties"))
+        stored = json.loads(fields.get("facets") or "{}")
         for facet, names in stored.items():
             bucket = counts.setdefault(facet, {})
             for name in set(names):
@@ -80,9 +90,29 @@ def facet_counts(results: Any) -> dict[str, list[tuple[str, int]]]:
                 bucket[key] = bucket.get(key, 0) + 1
                 if key not in shown or (shown[key].isascii() and not name.isascii()):
                     shown[key] = name
-    return {
+    ranked = {
         facet: sorted(
             ((shown[key], n) for key, n in bucket.items()), key=lambda item: (-item[1], item[0])
         )[:FACET_NAMES]
         for facet, bucket in counts.items()
     }
+    return ranked, {key: tuple(parts) for key, parts in roles.items()}
+
+
+def facet_roles(results: Any) -> dict[str, tuple[str, ...]]:
+    """The parts the counted hits state for their parties, counsel and judges, by entity key.
+
+    A party is listed under its name and its name before the first comma ("Irving H. Picard,
+    Trustee for ..." → "irving h. picard"), as the entities name it; counsel read "attorney".
+    """
+    return facets_and_roles(results)[1]
+
+
+def _add_roles(roles: dict[str, dict[str, None]], stored: str | None) -> None:
+    for row in json.loads(stored or "[]"):
+        party = document.party_from_row(row)
+        part = party.role or party.describe()
+        name = party.name.removesuffix(", et al.").removesuffix(" et al.")
+        for key in {document.entity_key(name), document.entity_key(name.split(",")[0])}:
+            if key:
+                roles.setdefault(key, {})[part] = None

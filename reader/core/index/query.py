@@ -86,7 +86,7 @@ def search(
     depth = max(limit, filtering.FACET_DEPTH) if facets else limit
     final = _bound_expansions(final, searcher.reader(), vocabulary, notes)
     results = _top(searcher, final, max(1, depth), filter_query)
-    counts = filtering.facet_counts(results) if facets else {}
+    counts, roles = filtering.facets_and_roles(results) if facets else ({}, {})
     counted = filtering.counted_ids(results) if facets else ()
     # Snippets are the expensive part: build them only for the rows that are returned.
     shown = [hits.hit(results[i], dated) for i in range(min(limit, results.scored_length()))]
@@ -110,6 +110,7 @@ def search(
         counts,
         searched_words,
         counted,
+        roles,
     )
 
 
@@ -142,9 +143,11 @@ def latest(searcher: Any, *, limit: int = 20, facets: bool = False) -> SearchRes
     depth = max(limit, filtering.FACET_DEPTH) if facets else limit
     results = searcher.search(Every(), limit=depth, sortedby="published_day", reverse=True)
     shown = [hits.hit(results[i], None) for i in range(min(limit, results.scored_length()))]
-    counts = filtering.facet_counts(results) if facets else {}
+    counts, roles = filtering.facets_and_roles(results) if facets else ({}, {})
     counted = filtering.counted_ids(results) if facets else ()
-    return SearchResult("", "", shown, searcher.doc_count(), facets=counts, counted=counted)
+    return SearchResult(
+        "", "", shown, searcher.doc_count(), facets=counts, counted=counted, roles=roles
+    )
 
 
 def _parse(parser: MultifieldParser, text: str, notes: list[str]) -> Query:

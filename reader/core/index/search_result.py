@@ -44,3 +44,6 @@ class SearchResult:
     # Ids of the top hits the facets were counted over (the user's tags are counted over the
     # same hits by the library).
     counted: tuple[str, ...] = ()
+    # The parts the counted hits state for their named people and organisations, by folded
+    # entity key: "plant insulation company" → ("debtor",), "thomas e. carlson" → ("judge",)
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)

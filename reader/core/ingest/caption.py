@@ -82,17 +82,18 @@ def parse_caption(text: str) -> tuple[str, tuple[Party, ...]] | None:
     text = " ".join(text.split()).strip(" ,;:")
     in_re = _IN_RE.match(text)
     if in_re:
-        name = _side(in_re["name"])
-        return (f"In re {name}", (Party(name, "first"),)) if name else None
+        name, role = _side_and_role(in_re["name"])
+        return (f"In re {name}", (Party(name, "first", role),)) if name else None
     sides = _VERSUS.split(text, maxsplit=1)
     if len(sides) != 2:
         return None
-    first, second = _side(sides[0]), _side(sides[1])
+    (first, first_role), (second, second_role) = map(_side_and_role, sides)
     if not first or not second or len(first) > _MAX_SIDE or len(second) > _MAX_SIDE:
         return None
     if not all(side[0].isupper() or side[0].isdigit() for side in (first, second)):
         return None
-    return f"{first} v. {second}", (Party(first, "first"), Party(second, "second"))
+    parties = (Party(first, "first", first_role), Party(second, "second", second_role))
+    return f"{first} v. {second}", parties
 
 
 def caption_near(
@@ -147,9 +148,18 @@ def _gather_forward(window: list[str], number: int) -> str:
 
 def _side(text: str) -> str:
     """One side of a caption without its role words ("Michael B. Graves, Applicant")."""
+    return _side_and_role(text)[0]
+
+
+def _side_and_role(text: str) -> tuple[str, str | None]:
+    """One side of a caption and the role it states, lower case ("applicant"), if it does."""
     text = text.strip(" ,;:")
     previous = None
+    roles: list[str] = []
     while previous != text:
         previous = text
-        text = _ROLE.sub("", text).strip(" ,;:")
-    return text
+        found = _ROLE.search(text)
+        if found:
+            roles.insert(0, " ".join(found.group(0).strip(" ,;:.").split()).lower())
+            text = text[: found.start()].strip(" ,;:")
+    return text, (roles[0] if roles else None)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.articles import Article, DatedEvent, Party
-from reader.core.ingest import caption, legal_dates, source_lines
+from reader.core.ingest import caption, legal_dates, opinion_roles, party_table, source_lines
 from reader.core.text.docket_numbers import find_docket_numbers
 
 # Which stated date is the document's date, best first: a decision is dated by its decision,
@@ -94,14 +94,41 @@ def read(kind: str, text: str) -> LegalFacts | None:
     ):  # a list of cases: its heading, and its date
         title, found, events = heading, None, []
         day = legal_dates.first_date(title) if title else None
+    table = party_table.read(text) if kind == "html" else ()
+    people = (
+        *table,
+        *party_table.supreme_court_counsel(lines),
+        *party_table.judges(lines),
+        *opinion_roles.read(lines),
+    )
     return LegalFacts(
         title=title,
         date=day,
         court=court,
         dockets=dockets,
-        parties=found[1] if found else (),
+        parties=merge_parties(found[1] if found else (), people),
         events=tuple(events[:_MAX_EVENTS]),
     )
+
+
+def merge_parties(captioned: Sequence[Party], stated: Sequence[Party]) -> tuple[Party, ...]:
+    """The caption's parties, each with the role the party table states for the same name,
+    then everyone else the document names with a part (counsel, judges, opinion authors)."""
+    by_name = {fold_name(p.name): p for p in stated if p.role != "attorney"}
+    merged = []
+    for party in captioned:
+        same = by_name.get(fold_name(party.name))
+        if same and same.role:
+            party = dataclasses.replace(party, role=same.role, kind=same.kind or party.kind)
+        merged.append(party)
+    named = {(fold_name(p.name), p.role) for p in merged}
+    merged += [p for p in stated if (fold_name(p.name), p.role) not in named]
+    return tuple(dict.fromkeys(merged))
+
+
+def fold_name(name: str) -> str:
+    """A name compared without case, spacing or closing punctuation."""
+    return " ".join(name.lower().replace(",", " ").split()).rstrip(".")
 
 
 def _from_email(source: source_lines.Source) -> LegalFacts:

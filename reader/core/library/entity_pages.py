@@ -2,7 +2,8 @@
 
 What a reader following one person through a case needs on one screen: where they appear,
 what is said there, the date that sentence names (their events on the timeline), and their
-side in a case where a caption names them as a party.
+part in a case where the document names one: a caption's side, a docket's role, counsel for a
+party, the judge, an opinion's author.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.articles import Article
-from reader.core.entities import aliases, entity_table, library_links
+from reader.core.entities import aliases, entity_table, library_links, party_roles
 from reader.core.entities.entity_table import EntityRow
 from reader.core.mentions import DATE, PERSON, Mention
 from reader.core.text import sentences
@@ -95,8 +96,8 @@ def build(
                     named[0] if named else None,
                 )
             )
-        for party in article.parties:
-            if fold(party.name) == row.key or fold(aliases.clean(party.name)) == row.key:
-                roles.add(f"{SIDES.get(party.side, 'party')} in {article.title}")
+        for party in party_roles.parties_of(row.name, article.parties):
+            part = SIDES.get(party.side, "party") if party.role is None else party.describe()
+            roles.add(f"{part} in {article.title}")
     appearances.sort(key=lambda a: (a.published or "9999", a.title, a.start))
     return EntityPage(row, tuple(appearances), tuple(sorted(roles)))
