@@ -42,6 +42,7 @@ from reader.core.library import (
     integrity,
     opening,
     rebuilding,
+    watched_folders,
 )
 from reader.core.library.batch import NameRow
 from reader.core.library.checking import CheckReport
@@ -391,6 +392,7 @@ class Library:
         before = self.read_manifest()
         try:
             with WriteLock(self.root) as lock:
+                watched_folders.add(self.layout, resolved)  # watched while the app runs
                 run = importer.Import(self.storage, resolved, rescan, lock)
                 yield from run.run()
         finally:
