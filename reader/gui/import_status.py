@@ -28,6 +28,9 @@ class ImportStatus(QWidget):
         self.library = library
         self.job: indexing.IndexingJob | None = None
         self._thread: QThread | None = None
+        # What the last import that finished did: files per status, and whether it was cancelled.
+        self.last_counts: dict[str, int] = {}
+        self.last_cancelled = False
         self.label = QLabel("Importing…")
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(200)
@@ -75,6 +78,8 @@ class ImportStatus(QWidget):
         if self.job is not None:
             self.job.cancel()
         if self._thread is not None:
+            # The job's own quit is queued to this (blocked) thread: it would wait a minute.
+            self._thread.quit()  # the loop ends once the job's run() returns
             self._thread.wait(60_000)
 
     def _show_progress(self, done: int, total: int, name: str) -> None:
@@ -84,6 +89,9 @@ class ImportStatus(QWidget):
             self.label.setText(f"Importing {name}")
 
     def _end(self, summary: str, problems: list[str]) -> None:
+        if self.job is not None:
+            self.last_counts = dict(self.job.counts)
+            self.last_cancelled = self.job.cancelled.is_set()
         self._forget()
         self.finished.emit(summary, problems)
 

@@ -39,6 +39,7 @@ class IndexingJob(QObject):
         # Set when the job rebuilds a damaged index from the library's copies instead.
         self.rebuild_reason = rebuild_reason
         self.cancelled = threading.Event()
+        self.counts: dict[str, int] = {}  # files per status, once the job has run
 
     def cancel(self) -> None:
         """Ask the job to stop after the current file; committed batches are kept."""
@@ -47,7 +48,9 @@ class IndexingJob(QObject):
     @Slot()
     def run(self) -> None:
         """Import the paths, emitting progressed after each file."""
-        counts = dict.fromkeys((ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0)
+        counts = self.counts = dict.fromkeys(
+            (ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0
+        )
         problems: list[str] = []
         try:
             if self.rebuild_reason is not None:
