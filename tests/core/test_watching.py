@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.ingest.reading import article_id
 from reader.core.library import Library, watched_folders
 from reader.core.library.layout import LibraryLayout
 from reader.core.library.watching import Batch, FolderWatcher, is_temporary
@@ -208,3 +210,36 @@ def test_a_damaged_list_is_read_as_empty(tmp_path: Path) -> None:
     folder.mkdir()
     assert watched_folders.add(layout, [folder]) == [folder.resolve()]
     assert watched_folders.load(layout) == [folder.resolve()]
+
+
+def test_files_written_rewritten_moved_and_deleted_for_seconds_end_up_exactly_right(
+    watched: tuple[Library, Path, Reconciler],
+) -> None:
+    library, folder, reconcile = watched
+    rng = random.Random(18)
+    made = 0
+    for made in range(60):
+        (folder / f"start-{made:03d}.txt").write_text(_article(f"startword{made:03d}"), "utf-8")
+    end = time.monotonic() + 2.0
+    while time.monotonic() < end:  # a second program busy in the folder, faster than imports
+        made += 1
+        files = sorted(folder.iterdir())
+        victim = rng.choice(files)
+        action = rng.choice(("rewrite", "delete", "rename", "create"))
+        if action == "rewrite":
+            victim.write_text(_article(f"rewritten{made:04d}"), "utf-8")
+        elif action == "delete" and len(files) > 1:
+            victim.unlink()
+        elif action == "rename":
+            victim.rename(folder / f"moved-{made:04d}.txt")
+        else:
+            (folder / f"new-{made:04d}.txt").write_text(_article(f"newword{made:04d}"), "utf-8")
+
+    def exactly_right() -> bool:
+        on_disk = {str(p): article_id(p.read_bytes()) for p in folder.iterdir()}
+        held = {p: s.article_id for p, s in library.read_manifest().sources.items()}
+        return held == on_disk and library.article_count() == len(set(on_disk.values()))
+
+    took = _within(exactly_right, 30.0)
+    print(f"{made} changes: the library held exactly the folder {took:.1f} s after the last")
+    assert reconcile.imports < 10  # batches, not one import per change
