@@ -24,6 +24,7 @@ from reader.gui.window_state import WindowState
 log = logging.getLogger(__name__)
 
 RETRY_MS = 10_000  # after a watched import failed (the library was busy)
+MISSING_MS = 30_000  # how often a watched folder that is not there is looked for again
 
 
 class FolderWatching(QObject):
@@ -53,6 +54,11 @@ class FolderWatching(QObject):
         self.pending: set[Path] = set()  # folders that changed and wait for an import
         self.running: tuple[Path, ...] = ()  # the folders of the watched import running now
         self._said: set[str] = set()  # problems told once, not after every import
+        self._missing = QTimer(self)  # a folder on a drive that is not plugged in
+        self._missing.setSingleShot(True)
+        self._missing.setInterval(MISSING_MS)
+        self._missing.timeout.connect(self.refresh)
+        self._absent: set[Path] = set()  # listed folders that cannot be watched now
         self.arrived.connect(self._arrived)
         import_status.failed.connect(self._failed)
         action.setChecked(state.watch_folders())
@@ -85,18 +91,32 @@ class FolderWatching(QObject):
             self._arrived(Batch(tuple(self.watcher.folders), 0))
 
     def refresh(self) -> None:
-        """Watch the folders the library lists now (an import may have added one)."""
+        """Watch the folders the library lists now (an import may have added one).
+
+        A listed folder that is not there (a drive not plugged in, a folder moved away) is
+        looked for again every 30 s; when it is back, it is imported once, then watched.
+        """
         if self.watcher is None:
             return
-        for problem in self.watcher.watch(watched_folders.load(self.library.layout)):
+        layout = self.library.layout
+        wanted = set(watched_folders.outermost(p.resolve() for p in watched_folders.load(layout)))
+        for problem in self.watcher.watch(wanted):
             if problem not in self._said:
                 self._said.add(problem)
                 self.say(problem)
+        watched = set(self.watcher.folders)
+        returned = self._absent & watched
+        self._absent = wanted - watched
+        if self._absent:
+            self._missing.start()
+        if returned:
+            self._arrived(Batch(tuple(sorted(returned)), 0))  # what changed while it was away
 
     def stop(self) -> None:
         """Stop watching (the window closes, or the user turned it off)."""
         watcher, self.watcher = self.watcher, None
         self.pending.clear()
+        self._missing.stop()
         if watcher is not None:
             watcher.stop()
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.library import Library
+from reader.gui import watching
 from reader.gui.window_state import WindowState
 from tests.gui.conftest import WindowFactory, search
 
@@ -112,3 +115,23 @@ def test_closing_the_window_during_an_import_does_not_hang(
     window.close()  # cancels the import and waits for its thread
     assert time.monotonic() - started < 10  # it waited the full minute when the job's end
     assert not window.watching.is_watching()  # had to pass through the blocked GUI thread
+
+
+def test_a_folder_that_goes_away_keeps_its_articles_and_is_watched_when_back(
+    qtbot: QtBot, tmp_path: Path, main_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watching, "MISSING_MS", 300)  # 30 s in the app
+    library, folder = _library(tmp_path)
+    window = main_window(library)
+    shutil.rmtree(folder)  # an unplugged drive looks like this
+    qtbot.waitUntil(lambda: "cannot be watched" in window.message.text(), timeout=DEADLINE_MS)
+    assert str(folder.resolve()) in window.message.text()
+    assert library.search("zephyrine").total == 1  # a missing folder removes nothing
+    assert window.watching.folders() == []
+    folder.mkdir()  # plugged in again, with a file that was added elsewhere
+    (folder / "while-away.txt").write_text(_article("axolotl"), "utf-8")
+    qtbot.waitUntil(lambda: library.search("axolotl").total == 1, timeout=DEADLINE_MS)
+    qtbot.waitUntil(lambda: library.search("zephyrine").total == 0)  # its file is gone now
+    assert window.watching.folders() == [folder.resolve()]
+    (folder / "after.txt").write_text(_article("quokka"), "utf-8")  # and watched again
+    qtbot.waitUntil(lambda: library.search("quokka").total == 1, timeout=DEADLINE_MS)

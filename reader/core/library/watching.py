@@ -14,6 +14,7 @@ arrive while a batch is being handled start the next batch.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -85,6 +86,7 @@ class FolderWatcher:
         self._longest_s = longest_s
         self._observer: Any = None
         self._watches: dict[Path, Any] = {}
+        self._lost: set[Path] = set()  # watched folders that were deleted or moved away
         self._pending: dict[Path, _Pending] = {}
         self._changed = threading.Condition()
         self._stopping = False
@@ -93,7 +95,11 @@ class FolderWatcher:
     @property
     def folders(self) -> list[Path]:
         """The folders being watched now."""
-        return sorted(self._watches)
+        return sorted(set(self._watches) - self._lost)
+
+    def lose(self, folder: Path) -> None:
+        """The watched `folder` itself went away (an unplugged drive); watch() tries again."""
+        self._lost.add(folder)
 
     def start(self) -> None:
         """Start listening (the folders given to watch() so far, and any given later)."""
@@ -128,8 +134,10 @@ class FolderWatcher:
             self.start()
         wanted = watched_folders.outermost(p.resolve() for p in folders)
         for folder in list(self._watches):
-            if folder not in wanted:
-                self._observer.unschedule(self._watches.pop(folder))
+            if folder not in wanted or folder in self._lost:
+                self._lost.discard(folder)
+                with contextlib.suppress(KeyError):  # its emitter may have stopped itself
+                    self._observer.unschedule(self._watches.pop(folder))
         problems = []
         for folder in wanted:
             if folder in self._watches:
@@ -208,6 +216,11 @@ class _Handler(FileSystemEventHandler):
             return
         if event.is_directory and event.event_type == "modified":
             return  # its files' own events say what changed
+        if os.fsdecode(event.src_path) == str(self._folder) and event.event_type in (
+            "deleted",
+            "moved",
+        ):
+            self._watcher.lose(self._folder)
         for raw in (event.src_path, event.dest_path):
             path = os.fsdecode(raw)
             if self._watcher.is_change(self._folder, path):
