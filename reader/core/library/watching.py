@@ -113,9 +113,11 @@ class FolderWatcher:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop listening; changes not yet handed on are dropped (a later start catches up)."""
+        """Stop listening; changes not yet handed on are dropped (whoever starts watching
+        again reconciles every folder once: the app's FolderWatching.catch_up)."""
         observer, self._observer = self._observer, None
         self._watches.clear()
+        self._lost.clear()
         with self._changed:
             self._stopping = True
             self._pending.clear()
