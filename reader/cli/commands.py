@@ -17,11 +17,13 @@ from reader.cli import (
     cmd_search,
     cmd_show,
     cmd_tag,
+    cmd_watch,
     cmd_workspace_file,
 )
 
 ALL: tuple[ModuleType, ...] = (
     cmd_index,
+    cmd_watch,
     cmd_search,
     cmd_show,
     cmd_entities,

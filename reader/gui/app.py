@@ -102,6 +102,7 @@ def main(library: Path | None = None) -> int:
         QTimer.singleShot(0, lambda: window.import_paths([sample_articles()]))
     elif opened.repaired:
         window.show_message(opened.repaired)
+        window.watching.catch_up()
     else:
         # Opening checked file sizes only; read everything once the window is up.
         QTimer.singleShot(CHECK_DELAY_MS, window.check_library)

@@ -38,6 +38,9 @@ class ImportStatus(QWidget):
         self._finding_entities = False
         self._queued: list[Path] = []
         self._closing = False
+        # What the last import that finished did: files per status, and whether it was cancelled.
+        self.last_counts: dict[str, int] = {}
+        self.last_cancelled = False
         self.label = QLabel("Importing…")
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(200)
@@ -108,6 +111,8 @@ class ImportStatus(QWidget):
         if self.job is not None:
             self.job.cancel()
         if self._thread is not None:
+            # The job's own quit is queued to this (blocked) thread: it would wait a minute.
+            self._thread.quit()  # the loop ends once the job's run() returns
             self._thread.wait(60_000)
 
     def _show_progress(self, done: int, total: int, name: str) -> None:
@@ -118,6 +123,9 @@ class ImportStatus(QWidget):
 
     def _searchable(self, summary: str, problems: list[str]) -> None:
         self._finding_entities = True
+        if self.job is not None:  # what phase 1 did, for the watched folders' sentence
+            self.last_counts = dict(self.job.counts)
+            self.last_cancelled = self.job.cancelled.is_set()
         self.searchable.emit(summary, problems)
         self.bar.setRange(0, 0)
         if self.cancel.isEnabled():
@@ -138,6 +146,9 @@ class ImportStatus(QWidget):
             )
 
     def _end(self, summary: str, problems: list[str]) -> None:
+        if self.job is not None:
+            self.last_counts = dict(self.job.counts)
+            self.last_cancelled = self.job.cancelled.is_set()
         self._forget()
         self.finished.emit(summary, problems)
 

@@ -47,6 +47,7 @@ class IndexingJob(QObject):
         # Set when the job rebuilds a damaged index from the library's copies instead.
         self.rebuild_reason = rebuild_reason
         self.cancelled = threading.Event()
+        self.counts: dict[str, int] = {}  # files per status, once the job has run
 
     def cancel(self) -> None:
         """Ask the job to stop after the current file or article; committed work is kept."""
@@ -79,7 +80,9 @@ class IndexingJob(QObject):
         self.finished.emit(summary, problems)
 
     def _phase_one(self) -> tuple[str, list[str]]:
-        counts = dict.fromkeys((ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0)
+        counts = self.counts = dict.fromkeys(
+            (ADDED, UPDATED, UNCHANGED, DUPLICATE, REMOVED, FAILED), 0
+        )
         problems: list[str] = []
         if self.rebuild_reason is not None:
             steps = self.library.rebuild(self.rebuild_reason)

@@ -1,4 +1,8 @@
-"""MainWindow: builds the panels and connects them; no domain logic lives here."""
+"""MainWindow: builds the panels and connects them; no domain logic lives here.
+
+Longer than 300 lines because it is where every panel, menu and controller of the window is
+built and connected; what each does lives in its own module.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +43,7 @@ from reader.gui.notes_panel import NotesPanel
 from reader.gui.saved_panel import SavedPanel
 from reader.gui.search_panel import SearchPanel, query_terms
 from reader.gui.timeline_view import TimelineView
+from reader.gui.watching import FolderWatching
 from reader.gui.window_state import WindowState
 
 log = logging.getLogger(__name__)
@@ -125,6 +130,9 @@ class MainWindow(QMainWindow):
         )
         self.export_article_action = actions.export_article
         self.export_timeline_action = actions.export_timeline
+        self.watching = FolderWatching(
+            library, self.import_status, actions.watch_folders, state, self.show_message, self
+        )
         self.casework = Casework(self)
         self.entity_page = EntityPageDock(self)
         self._connect()
@@ -281,6 +289,7 @@ class MainWindow(QMainWindow):
 
     def _checked(self, problems: object) -> None:
         if not problems or not isinstance(problems, list):
+            self.watching.catch_up()  # after the check: an import must not commit under it
             return
         reason = "; ".join(str(p) for p in problems[:3])
         self.show_message(
@@ -295,12 +304,14 @@ class MainWindow(QMainWindow):
 
     def _import_ended(self, summary: str, problems: list[str]) -> None:
         """Phase 1 ended: every word of the import is searchable."""
+        said, problems = self.watching.import_ended(summary, problems)
+        if said:
+            self.show_message(said)
         if summary:
-            self.show_message(summary)
             self.search_panel.search_now()
             self.casework.refresh_saved()
         if problems:
-            messages.show_problems(self, summary, problems)
+            messages.show_problems(self, said or summary, problems)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -314,6 +325,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         exact = self.filter_panel.exact_dates.isChecked()
         self.state.save(self, self._splitters(), self.search_panel.query.text(), exact)
+        self.watching.stop()
         calls = (self.import_status, self.search_panel, self._article_calls, self._export_calls)
         for part in (*calls, self.timeline, self.casework, self.entity_page):
             part.wait()

@@ -29,6 +29,7 @@ class MenuActions:
 
     export_article: QAction
     export_timeline: QAction
+    watch_folders: QAction  # checkable: are imported folders watched for changes
 
 
 def build_menus(window: QMainWindow, handlers: MenuHandlers, timeline: QAction) -> MenuActions:
@@ -36,6 +37,12 @@ def build_menus(window: QMainWindow, handlers: MenuHandlers, timeline: QAction) 
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addAction("Import &files…", QKeySequence.StandardKey.Open, handlers.import_files)
     file_menu.addAction("Import f&older…", handlers.import_folder)
+    watch_folders = file_menu.addAction("&Watch imported folders")
+    watch_folders.setCheckable(True)
+    watch_folders.setToolTip(
+        "While the app runs, files added to, changed in or removed from a folder you "
+        "imported are imported or removed within seconds."
+    )
     file_menu.addSeparator()
     export_article = file_menu.addAction(
         "&Export article…", QKeySequence("Ctrl+E"), handlers.export_article
@@ -61,4 +68,4 @@ def build_menus(window: QMainWindow, handlers: MenuHandlers, timeline: QAction) 
     timeline.setText("&Timeline")
     timeline.setShortcut(QKeySequence("Ctrl+T"))
     view_menu.addAction(timeline)
-    return MenuActions(export_article, export_timeline)
+    return MenuActions(export_article, export_timeline, watch_folders)

@@ -49,6 +49,15 @@ class WindowState:
         value = self.settings.value("search/last_query", "")
         return value if isinstance(value, str) else ""
 
+    def watch_folders(self) -> bool:
+        """Return whether imported folders are watched for changes (File menu; default on)."""
+        return str(self.settings.value("import/watch_folders", "true")).lower() == "true"
+
+    def set_watch_folders(self, on: bool) -> None:
+        """Remember, at once, whether imported folders are watched."""
+        self.settings.setValue("import/watch_folders", on)
+        self.settings.sync()
+
     def exact_dates(self) -> bool:
         """Return whether the Exact dates box was ticked when the window last closed."""
         return str(self.settings.value("search/exact_dates", "false")).lower() == "true"

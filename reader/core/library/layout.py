@@ -52,6 +52,11 @@ class LibraryLayout:
         """Written once the sample articles of a first run are committed."""
         return self.root / "samples.done"
 
+    @property
+    def watched_path(self) -> Path:
+        """The folders the user imported, which the app watches for changes."""
+        return self.root / "watched.json"
+
     def has_copies(self) -> bool:
         """True when the store holds at least one copy of an imported file."""
         try:

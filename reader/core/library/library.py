@@ -43,6 +43,7 @@ from reader.core.library import (
     integrity,
     opening,
     rebuilding,
+    watched_folders,
 )
 from reader.core.library.batch import NameRow
 from reader.core.library.checking import CheckReport
@@ -402,6 +403,7 @@ class Library:
         before = self.read_manifest()
         try:
             with WriteLock(self.root) as lock:
+                watched_folders.add(self.layout, resolved)  # watched while the app runs
                 run = importer.Import(self.storage, resolved, rescan, lock, entities=entities)
                 yield from run.run()
         finally:
