@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
 
 from reader.core.index.search_result import Hit
 from reader.core.library import Library
@@ -20,6 +21,7 @@ class PhaseParts(Protocol):
     import_status: ImportStatus
     filter_panel: FilterPanel
     search_panel: SearchPanel
+    message: QLabel
 
     def show_message(self, message: str) -> None: ...
 
@@ -37,6 +39,7 @@ class EntityPhase:
         self.window = window
         # The hit (and sentence) of an open article shown before its entities were in.
         self.waiting_article: tuple[Hit, int | None] | None = None
+        self._said = ""
         status = window.import_status
         status.searchable.connect(self._counted)
         status.entities_progressed.connect(self._progressed)
@@ -53,6 +56,8 @@ class EntityPhase:
             )
 
     def _counted(self, summary: str, problems: list[str]) -> None:
+        # Connected after the window's own slot: the message is what it said of phase 1.
+        self._said = self.window.message.text()
         self.window.filter_panel.show_waiting(self.window.library.pending_entities())
 
     def _resume(self) -> None:
@@ -70,8 +75,8 @@ class EntityPhase:
         """Phase 2 ended (or stopped): the facets can count the new entities."""
         window = self.window
         window.filter_panel.show_waiting(window.library.pending_entities())
-        if summary:
-            window.show_message(summary)
+        if summary:  # what phase 2 did, after what phase 1 did
+            window.show_message(f"{self._said} {summary}".strip())
         window.search_panel.search_now()
         self._reopen_if_filled()
 

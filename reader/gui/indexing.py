@@ -28,7 +28,8 @@ class IndexingJob(QObject):
         searchable(summary, problems): phase 1 ended and committed what it did; summary is a
             sentence, problems lists one sentence per skipped file.
         entities_progressed(done, total): after each article of phase 2.
-        finished(summary, problems): both phases ended (or were cancelled).
+        finished(summary, problems): both phases ended (or were cancelled); summary says what
+            phase 2 did ("Entities found in 12 articles."), or is empty.
         failed(message): the import could not run; message is one readable sentence.
     """
 
@@ -75,9 +76,8 @@ class IndexingJob(QObject):
             log.exception("Import failed")
             self.failed.emit("The import stopped unexpectedly; the details are in the log file.")
             return
-        if found:
-            summary = f"{summary} Entities found in {found} articles.".strip()
-        self.finished.emit(summary, problems)
+        said = f"Entities found in {found} article{'' if found == 1 else 's'}." if found else ""
+        self.finished.emit(said, problems)
 
     def _phase_one(self) -> tuple[str, list[str]]:
         counts = self.counts = dict.fromkeys(

@@ -199,3 +199,45 @@ def test_cli_index_returns_after_phase_one_and_wait_finishes(tmp_path: Path) -> 
     assert "Entities found in 3 articles." in finished.stdout
     people = json.loads(cli("entities", "--all", "--type", "person", "--json").stdout)
     assert person(2) in {row["name"] for row in people}
+
+
+@pytest.mark.slow
+def test_twenty_kills_during_phase_two_lose_nothing(tmp_path: Path) -> None:
+    """The slow crash suite's version: kill -9 at random points until phase 2 is done."""
+    import random
+
+    count = 64
+    write_articles(tmp_path / "in", count)
+    library = Library.open(tmp_path / "lib", samples=False)
+    list(library.import_paths([tmp_path / "in"], entities=False))
+    script = tmp_path / "fill.py"
+    script.write_text(_FILL_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    chance = random.Random(7)
+    waiting = [count]
+    for _ in range(20):
+        child = subprocess.Popen(
+            [sys.executable, str(script), str(tmp_path / "lib")],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        assert child.stdout is not None
+        stop_after = chance.randint(1, 12)
+        for n, _line in enumerate(child.stdout, 1):
+            if n >= stop_after:
+                break
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        reopened = Library.open(tmp_path / "lib", samples=False)
+        assert reopened.article_count() == count  # phase 2 never loses an article
+        waiting.append(reopened.pending_entities())
+        assert waiting[-1] <= waiting[-2]  # and never goes back
+        if not waiting[-1]:
+            break
+    reopened = Library.open(tmp_path / "lib", samples=False)
+    list(reopened.fill_entities())
+    assert reopened.pending_entities() == 0
+    for n in range(count):
+        assert reopened.search(f'person:"{person(n)}"').hits, n

@@ -104,11 +104,11 @@ def test_cancel_stops_the_import_and_says_so(
 ) -> None:
     status = ImportStatus(Library.open(tmp_path / "library", samples=False))
     qtbot.addWidget(status)
-    with qtbot.waitSignal(status.finished, timeout=60_000) as blocker:
+    with qtbot.waitSignal(status.searchable, timeout=60_000) as blocker:
         status.start_import([sample_dir])
         status.cancel_import()
     assert blocker.args[0].startswith("Import cancelled")
-    assert not status.isVisible()
+    qtbot.waitUntil(lambda: not status.isVisible(), timeout=10_000)
 
 
 def test_import_while_another_runs_is_refused_in_words(
