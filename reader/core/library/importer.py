@@ -9,6 +9,7 @@ import logging
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from reader.core.library.progress import (
 from reader.core.library.storage import Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
+from reader.core.text import processes
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ BATCH_FILES = 64
 MAX_BATCH_FILES = 1024
 BATCH_SECONDS = 5.0
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+# Below this many new files, a process for the date patterns costs more than it saves.
+DATES_POOL_MIN = 24
 
 
 @dataclass
@@ -101,6 +105,7 @@ class Import:
         # Files are parsed in a child process that is stopped if one hangs (parse_guard.py).
         self.guard = ParseGuard(heartbeat=lock.beat)
         self.cache: ExtractionCache | None = None
+        self.dates_pool: ProcessPoolExecutor | None = None
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
@@ -109,9 +114,12 @@ class Import:
         stale = self._stale(files) if self.rescan else []
         total = len(files) + len(stale)
         extraction = self.storage.extraction
+        new = sum(1 for f in files if str(f) not in self.working.sources)
         if self.storage.custom_extractor is None and self.entities:
-            new = sum(1 for f in files if str(f) not in self.working.sources)
             extraction.start_workers(new)
+        elif self.storage.custom_extractor is None and new >= DATES_POOL_MIN:
+            # Phase 1: the date patterns run beside the writer, on the other core.
+            self.dates_pool = ProcessPoolExecutor(1, mp_context=processes.context())
         writer_ctx: Any = None
         writer: Any = None
         started = time.monotonic()
@@ -142,7 +150,10 @@ class Import:
                         # The last commit compacts, even when a full batch ends the import.
                         copies = self._take_copies()
                         with self.lock.beating():
-                            self.storage.commit(writer, self.working, copies=copies, last=last)
+                            # Phase 1 leaves the full merge to phase 2, which rewrites
+                            # the documents anyway.
+                            compact = last and self.entities
+                            self.storage.commit(writer, self.working, copies=copies, last=compact)
                         writer_ctx = writer = None
                         self.committed += self.pending
                         self.pending = 0
@@ -167,6 +178,8 @@ class Import:
                 extraction.stop_workers()
             finally:
                 self.guard.close()
+                if self.dates_pool is not None:
+                    self.dates_pool.shutdown(wait=False, cancel_futures=True)
                 if self.cache is not None:
                     self.cache.__exit__(None, None, None)
 
@@ -236,7 +249,10 @@ class Import:
         else:
             cached = self.storage.extraction.cached(article, self._cache())
             pending = cached is None
-            mentions = functools.partial(_known_or_dates, cached, article)
+            if cached is None and self.dates_pool is not None:
+                mentions = self.dates_pool.submit(extraction.text_mentions, article).result
+            else:
+                mentions = functools.partial(_known_or_dates, cached, article)
         status = UPDATED if old else ADDED
         return Step(
             path,
