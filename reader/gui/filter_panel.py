@@ -133,7 +133,7 @@ class FilterPanel(QWidget):
         self.waiting.setVisible(count > 0)
         if count:
             self.waiting.setText(
-                f"⏳ {count:,} {'article waits' if count == 1 else 'articles wait'} for "
+                f"{count:,} {'article waits' if count == 1 else 'articles wait'} for "
                 "entities: their words and dates are searchable; their people, organisations "
                 "and places are not counted here yet."
             )
