@@ -238,6 +238,7 @@ class Import:
         except ArticleFormatError as error:
             return Step(path, FAILED, str(error))
         copy = store.name_for(article_id, path.suffix)
+        store.note_origin(self.storage.layout.store_dir, article_id, path)
         self.copies.append(store.put(self.storage.layout.store_dir, copy, data, sync=False))
         self.in_flight.add(article_id)
         custom = self.storage.custom_extractor

@@ -88,7 +88,7 @@ def rebuild(storage: Storage, reason: str, lock: WriteLock) -> Generator[Progres
 
 def _known_sources(storage: Storage) -> Manifest:
     """What the library holds: the manifest, else the old index's record of its sources,
-    else the store's files (their original paths are then unknown)."""
+    else the store's files, under the original paths the import noted for them."""
     loaded = manifest.load(storage.layout.manifest_path)
     if loaded is not None and loaded.sources:
         return loaded
@@ -101,12 +101,21 @@ def _known_sources(storage: Storage) -> Manifest:
             if from_index.sources:
                 return from_index
     found = Manifest()
-    for copy in (
-        sorted(storage.layout.store_dir.rglob("*")) if storage.layout.store_dir.is_dir() else []
-    ):
+    store_dir = storage.layout.store_dir
+    origins = store.origins(store_dir)
+    for copy in sorted(store_dir.rglob("*")) if store_dir.is_dir() else []:
         if copy.is_file() and not copy.name.startswith("."):
-            stat = copy.stat()
-            found.sources[str(copy)] = Source(copy.stem, stat.st_size, stat.st_mtime_ns)
+            # Where the copy came from, when the import noted it and the original is still
+            # there (the same bytes); else the copy stands for itself.
+            original = Path(origins.get(copy.stem, copy))
+            try:
+                same = original != copy and ingest.article_id(original.read_bytes()) == copy.stem
+            except OSError:
+                same = False
+            stat = (original if same else copy).stat()
+            found.sources[str(original if same else copy)] = Source(
+                copy.stem, stat.st_size, stat.st_mtime_ns
+            )
     return found
 
 

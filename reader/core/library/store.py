@@ -32,3 +32,32 @@ def put(
 def remove(store_dir: Path, name: str) -> None:
     """Forget a copy (when its article leaves the library)."""
     (store_dir / name).unlink(missing_ok=True)
+
+
+ORIGINS = ".origins"
+
+
+def note_origin(store_dir: Path, article_id: str, original: Path) -> None:
+    """Remember where a copy came from, before the copy is written.
+
+    A copy can outlive the commit that would have named its file (an import killed before its
+    first commit, or an index and manifest lost together); a rebuild then gives the article its
+    original path instead of the copy's. Append-only, one line per copy, the last line wins.
+    """
+    store_dir.mkdir(parents=True, exist_ok=True)
+    with open(store_dir / ORIGINS, "a", encoding="utf-8") as origins:
+        origins.write(f"{article_id}\t{original}\n")
+
+
+def origins(store_dir: Path) -> dict[str, str]:
+    """The original path of each copy, by article id, as note_origin recorded them."""
+    try:
+        text = (store_dir / ORIGINS).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        article_id, tab, path = line.partition("\t")
+        if tab and path:
+            found[article_id] = path
+    return found
