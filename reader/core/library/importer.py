@@ -45,8 +45,7 @@ BATCH_FILES = 64
 MAX_BATCH_FILES = 1024
 BATCH_SECONDS = 5.0
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
-# Below this many new files, a process for the date patterns costs more than it saves.
-DATES_POOL_MIN = 24
+DATES_POOL_MIN = 24  # below this many new files, a date process costs more than it saves
 
 
 @dataclass
@@ -74,7 +73,8 @@ class Import:
 
     Without `entities`, this is the first of two phases: an article the extraction cache
     does not know is written with the dates our patterns find and marked as waiting; the
-    model reads it later (entity_queue.py), so the words are searchable at text speed.
+    model reads it later (entity_queue.py), so the words are searchable at text speed;
+    its last commit leaves the full merge to phase 2, which rewrites those documents.
     """
 
     WINDOW = 8
@@ -150,10 +150,9 @@ class Import:
                         # The last commit compacts, even when a full batch ends the import.
                         copies = self._take_copies()
                         with self.lock.beating():
-                            # Phase 1 leaves the full merge to phase 2, which rewrites
-                            # the documents anyway.
-                            compact = last and self.entities
-                            self.storage.commit(writer, self.working, copies=copies, last=compact)
+                            self.storage.commit(
+                                writer, self.working, copies=copies, last=last and self.entities
+                            )
                         writer_ctx = writer = None
                         self.committed += self.pending
                         self.pending = 0
@@ -238,7 +237,7 @@ class Import:
         except ArticleFormatError as error:
             return Step(path, FAILED, str(error))
         copy = store.name_for(article_id, path.suffix)
-        store.note_origin(self.storage.layout.store_dir, article_id, path)
+        store.note_origin(self.storage.layout.origins_path, article_id, path)
         self.copies.append(store.put(self.storage.layout.store_dir, copy, data, sync=False))
         self.in_flight.add(article_id)
         custom = self.storage.custom_extractor

@@ -53,6 +53,11 @@ class LibraryLayout:
         return self.root / "samples.done"
 
     @property
+    def origins_path(self) -> Path:
+        """Where each copy in the store was imported from (store.note_origin)."""
+        return self.root / "origins.tsv"
+
+    @property
     def watched_path(self) -> Path:
         """The folders the user imported, which the app watches for changes."""
         return self.root / "watched.json"

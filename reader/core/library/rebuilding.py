@@ -102,7 +102,7 @@ def _known_sources(storage: Storage) -> Manifest:
                 return from_index
     found = Manifest()
     store_dir = storage.layout.store_dir
-    origins = store.origins(store_dir)
+    origins = store.origins(storage.layout.origins_path)
     for copy in sorted(store_dir.rglob("*")) if store_dir.is_dir() else []:
         if copy.is_file() and not copy.name.startswith("."):
             # Where the copy came from, when the import noted it and the original is still

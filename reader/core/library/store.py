@@ -5,6 +5,7 @@ The index can always be rebuilt from these copies, even when the originals have 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.core import durable
@@ -34,25 +35,23 @@ def remove(store_dir: Path, name: str) -> None:
     (store_dir / name).unlink(missing_ok=True)
 
 
-ORIGINS = ".origins"
-
-
-def note_origin(store_dir: Path, article_id: str, original: Path) -> None:
+def note_origin(origins_path: Path, article_id: str, original: Path) -> None:
     """Remember where a copy came from, before the copy is written.
 
     A copy can outlive the commit that would have named its file (an import killed before its
     first commit, or an index and manifest lost together); a rebuild then gives the article its
-    original path instead of the copy's. Append-only, one line per copy, the last line wins.
+    original path instead of the copy's. Append-only, one line per copy, the last line wins;
+    private, as the copies are.
     """
-    store_dir.mkdir(parents=True, exist_ok=True)
-    with open(store_dir / ORIGINS, "a", encoding="utf-8") as origins:
+    fd = os.open(origins_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as origins:
         origins.write(f"{article_id}\t{original}\n")
 
 
-def origins(store_dir: Path) -> dict[str, str]:
+def origins(origins_path: Path) -> dict[str, str]:
     """The original path of each copy, by article id, as note_origin recorded them."""
     try:
-        text = (store_dir / ORIGINS).read_text(encoding="utf-8", errors="replace")
+        text = origins_path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return {}
     found: dict[str, str] = {}
