@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 FIRST = ("Jonas", "Miriam", "Tobias", "Helena", "Walter", "Agnes", "Rufus", "Clara")
-LAST = ("Whitfield", "Okafor", "Brandt", "Lindqvist", "Moreau", "Castellano", "Pryce", "Hale")
+LAST = ("Whitfield", "Okafor", "Brandt", "Lindqvist", "Moreau", "Castellano", "Pryce", "Harrington")
 
 
 def person(n: int) -> str:
