@@ -23,12 +23,14 @@ class ImportStatus(QWidget):
         entities_progressed(done, total): phase 2 read another article.
         finished(summary, problems): an import ended; the library may hold new articles.
         failed(message): an import could not run.
+        notice(message): a sentence for the user that is not a failure (an import waits).
     """
 
     searchable = Signal(str, list)
     entities_progressed = Signal(int, int)
     finished = Signal(str, list)
     failed = Signal(str)
+    notice = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,13 +67,13 @@ class ImportStatus(QWidget):
         """
         if self.job is not None:
             if rebuild_reason is not None:
-                self.failed.emit("An import is running; the index is rebuilt after it.")
+                self.failed.emit("An import is already running; wait for it to finish.")
             if paths:
                 self._queued.extend(paths)
                 if self._finding_entities:
                     self.job.cancel()  # resumes after the import, with the new files' entities
                 else:
-                    self.failed.emit("An import is running; these files are imported after it.")
+                    self.notice.emit("An import is running; these files are imported after it.")
             return
         self.job = indexing.IndexingJob(self.library, paths, rebuild_reason=rebuild_reason)
         self.job.progressed.connect(self._show_progress)

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         )
         self.import_status.searchable.connect(self._import_ended)
         self.import_status.failed.connect(self.show_message)
+        self.import_status.notice.connect(self.show_message)
         self.entity_phase = EntityPhase(self)
 
     def _splitters(self) -> dict[str, QSplitter]:

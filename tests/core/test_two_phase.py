@@ -101,23 +101,28 @@ for step in library.fill_entities():
 """
 
 
+def start_filling(library: Path) -> subprocess.Popen[str]:
+    """Phase 2 in a process of its own, printing "done committed" after each article."""
+    script = library.parent / "fill.py"
+    script.write_text(_FILL_SCRIPT, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(library)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,  # killed together with its model workers
+    )
+    assert child.stdout is not None
+    return child
+
+
 def test_kill_during_phase_two_resumes_and_loses_nothing(tmp_path: Path) -> None:
     """kill -9 once the first batch is committed; a second run finishes the rest."""
     count = 40
     write_articles(tmp_path / "in", count)
     library = Library.open(tmp_path / "lib", samples=False)
     list(library.import_paths([tmp_path / "in"], entities=False))
-    script = tmp_path / "fill.py"
-    script.write_text(_FILL_SCRIPT, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
-        [sys.executable, str(script), str(tmp_path / "lib")],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-        start_new_session=True,
-    )
-    assert child.stdout is not None
+    child = start_filling(tmp_path / "lib")
     for line in child.stdout:
         done, committed = map(int, line.split())
         if committed and done < count:
@@ -210,20 +215,10 @@ def test_twenty_kills_during_phase_two_lose_nothing(tmp_path: Path) -> None:
     write_articles(tmp_path / "in", count)
     library = Library.open(tmp_path / "lib", samples=False)
     list(library.import_paths([tmp_path / "in"], entities=False))
-    script = tmp_path / "fill.py"
-    script.write_text(_FILL_SCRIPT, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     chance = random.Random(7)
     waiting = [count]
     for _ in range(20):
-        child = subprocess.Popen(
-            [sys.executable, str(script), str(tmp_path / "lib")],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-            start_new_session=True,
-        )
-        assert child.stdout is not None
+        child = start_filling(tmp_path / "lib")
         stop_after = chance.randint(1, 12)
         for n, _line in enumerate(child.stdout, 1):
             if n >= stop_after:

@@ -45,8 +45,10 @@ def pending_count(searcher: Any) -> int:
 
 def is_pending(searcher: Any, article_id: str) -> bool:
     """Whether `article_id` still waits for its entities."""
-    number = searcher.document_number(id=article_id)
-    return number is not None and any(n == number for n in _waiting(searcher))
+    if index.PENDING_FIELD not in searcher.schema.names():
+        return False
+    marked = {"id": article_id, index.PENDING_FIELD: index.PENDING}
+    return searcher.document_number(**marked) is not None
 
 
 def _waiting(searcher: Any) -> Iterator[int]:
@@ -68,6 +70,8 @@ def fill(
     if not waiting:
         return
     fixes = storage.entity_corrections()
+    # Phase 2 changes no source: one read of the manifest serves every commit.
+    working = storage.read_manifest()
     extraction = storage.extraction
     extraction.start_workers(len(waiting))
     queue: deque[tuple[Article, list[Any], Callable[[], list[Mention]]]] = deque()
@@ -104,7 +108,7 @@ def fill(
             last = not queue
             if last or batch >= BATCH_ARTICLES or time.monotonic() - started > BATCH_SECONDS:
                 with lock.beating():
-                    storage.commit(writer, storage.read_manifest(), last=last)
+                    storage.commit(writer, working, last=last)
                 writer_ctx = writer = None
                 searcher.close()
                 searcher = storage.ix.searcher()
@@ -116,7 +120,7 @@ def fill(
                 break
         if writer is not None:  # stopped: keep what was read before the stop
             with lock.beating():
-                storage.commit(writer, storage.read_manifest(), last=True)
+                storage.commit(writer, working, last=True)
             writer_ctx = writer = None
     except BaseException as error:
         if writer_ctx is not None:
