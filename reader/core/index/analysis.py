@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import Filter, RegexTokenizer, Token
 from whoosh.analysis.analyzers import Analyzer
+from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
 # Invisible characters that copied web text hides inside words (soft hyphen, zero-width
@@ -16,6 +19,11 @@ _INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE)
 # Keep "o'brien" and "u.s" as one word; the apostrophe may be typographic.
 _LETTERS = rf"[\w{INVISIBLE}]+"
 WORD_PATTERN = rf"{_LETTERS}(?:[.'\u2019]{_LETTERS})*"
+_WORDS = re.compile(WORD_PATTERN)
+# Joins the words of a text while they are folded together: no word holds it, and it is not a
+# cased letter, so lower() treats each word as it would alone (Greek final sigma included).
+_JOIN = "\x00"
+_POSSESSIVE = re.compile(rf"'s(?={_JOIN}|$)")
 
 
 def fold_word(text: str) -> str:
@@ -56,6 +64,48 @@ class PossessiveFilter(Filter):  # type: ignore[misc]
             token.text = _strip_possessive(text)
             if token.text:
                 yield token
+
+
+def word_positions(text: str) -> dict[str, list[int]]:
+    """Each indexed word of `text` with its positions: what analyzer() gives, made faster.
+
+    An import spends much of its time here: the words are cut with one regular expression
+    and folded all at once, instead of one Token and three calls per word. Positions count
+    every word cut, as the tokenizer does, also one that folds to nothing.
+    """
+    words = _WORDS.findall(text)
+    if not words:
+        return {}
+    joined = _JOIN.join(words)
+    if joined.isascii():
+        joined = joined.lower()
+    else:
+        joined = joined.translate(_INVISIBLE_TABLE).lower().translate(accent_map)
+        joined = joined.replace("\u2019", "'")
+    if "'s" in joined:
+        joined = _POSSESSIVE.sub("", joined)
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for position, word in enumerate(joined.split(_JOIN)):
+        positions[word].append(position)
+    positions.pop("", None)
+    return positions
+
+
+class FoldedPositions(Positions):  # type: ignore[misc]
+    """Whoosh's Positions format, indexing a text through word_positions().
+
+    Only indexing takes this path; queries, and lists of values, use the field's analyzer.
+    Libraries made before keep Positions in their schema and index as before.
+    """
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
+        if not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        encode = self.encode
+        for word, held in word_positions(value).items():
+            yield (word, len(held), len(held) * boost, encode(held))
 
 
 def analyzer() -> Any:

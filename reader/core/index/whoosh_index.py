@@ -22,7 +22,7 @@ from whoosh.writing import IndexWriter
 
 from reader.core.errors import IndexBusyError, IndexDamagedError
 from reader.core.index import segment_files
-from reader.core.index.analysis import analyzer
+from reader.core.index.analysis import FoldedPositions, analyzer
 
 log = logging.getLogger(__name__)
 segment_files.install()
@@ -31,6 +31,8 @@ INDEX_NAME = "articles"
 # Segments of one size tier (a factor of TIER_WIDTH in articles) merged once this many pile up:
 # Whoosh's own policy left 105 segments after a 100k import, and every search visits each one.
 TIER_WIDTH = 8
+# Phase 1 of an import leaves this many segments unmerged before it merges by tier.
+TEXT_PHASE_SEGMENTS = 24
 # A RAM buffer per writer: 256 MB made a text-only import peak at 622 MiB (PERFORMANCE.md).
 WRITER_MEMORY_MB = 128
 
@@ -38,25 +40,31 @@ WRITER_MEMORY_MB = 128
 def schema() -> Schema:
     """Return the schema of the article index."""
     words = analyzer()
+
+    def text(**options: Any) -> TEXT:
+        field = TEXT(analyzer=words, **options)
+        field.format = FoldedPositions(field_boost=field.format.field_boost)
+        return field
+
     return Schema(
         id=ID(stored=True, unique=True),
         path=STORED(),
         stored_name=STORED(),
         format=STORED(),
-        title=TEXT(analyzer=words, stored=True, field_boost=2.5),
+        title=text(stored=True, field_boost=2.5),
         # Positions only: snippets find their words again in the stored text (snippet.py).
-        body=TEXT(analyzer=words, stored=True),
+        body=text(stored=True),
         summary=STORED(),
         author=STORED(),
         source=STORED(),
         url=STORED(),
         published=ID(stored=True),
         published_day=NUMERIC(stored=False, sortable=True, bits=32, signed=False),
-        names=TEXT(analyzer=words, field_boost=0.5),
-        person=TEXT(analyzer=words),
-        org=TEXT(analyzer=words),
-        place=TEXT(analyzer=words),
-        legal=TEXT(analyzer=words),
+        names=text(field_boost=0.5),
+        person=text(),
+        org=text(),
+        place=text(),
+        legal=text(),
         # Whole canonical names, for filters and facet counts ("Alec Baldwin", not two words).
         person_key=KEYWORD(commas=True, lowercase=False),
         org_key=KEYWORD(commas=True, lowercase=False),
@@ -69,7 +77,7 @@ def schema() -> Schema:
         sources=STORED(),
         # A legal document's own facts (ingest/legal_facts.py). Libraries made before have no
         # such fields (Whoosh keeps the schema with the index) until they are rebuilt.
-        court=TEXT(analyzer=words, stored=True),
+        court=text(stored=True),
         docket=KEYWORD(commas=True, lowercase=False),
         dockets=STORED(),
         # The normalised citations an article makes (index/cite_terms.py), each whole.
@@ -172,6 +180,17 @@ def merge_tiers(writer: IndexWriter, segments: list[Any], width: int = TIER_WIDT
         writer.add_reader(reader)
         reader.close()
     return [segment for segment in ordered if segment not in merged]
+
+
+def merge_when_many(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+    """Merge policy for the first phase of an import: segments stay as written, up to a point.
+
+    Merging while the words go in rewrote each article once or twice (a third of phase 1's
+    time, PERFORMANCE.md); phase 2 rewrites its articles anyway and compacts at its end.
+    """
+    if len(segments) < TEXT_PHASE_SEGMENTS:
+        return segments
+    return merge_tiers(writer, segments)
 
 
 def compact(writer: IndexWriter, segments: list[Any]) -> list[Any]:

@@ -94,15 +94,23 @@ class Storage:
         *,
         copies: Sequence[Path] = (),
         last: bool = False,
+        text_phase: bool = False,
     ) -> None:
         """Commit, make it durable, then record it: only then does it count as imported.
 
         `copies` are store files written without fsync; they are synced first, so that the
         index never names an article whose copy could be lost. Segments are merged by size
-        tier (index.merge_tiers); an import's `last` commit merges more (index.compact).
+        tier (index.merge_tiers); an import's `last` commit merges more (index.compact), and
+        the commits of its `text_phase` (phase 1) merge only when segments pile up.
         """
         durable.sync_files(list(copies))
-        writer.commit(mergetype=index.compact if last else index.merge_tiers)
+        if last:
+            policy = index.compact
+        elif text_phase:
+            policy = index.merge_when_many
+        else:
+            policy = index.merge_tiers
+        writer.commit(mergetype=policy)
         # Whoosh never fsyncs; an article counts as imported only once it is on disk.
         durable.sync_files(integrity.index_files(self.layout.index_dir))
         self.ix = index.open_or_create(self.layout.index_dir)
