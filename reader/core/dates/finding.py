@@ -25,6 +25,47 @@ _TEMPORAL_HINT = re.compile(
     r"(?i)\d|day|week|month|year|decade|century|season|quarter|morning|night|evening|noon"
 )
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+# Every match of a rule holds one of these words or a number of one of the shapes below,
+# within REACH characters of its start and of its end, so only the text around them is
+# searched with the 22 rules: most of a long judgment names no date, and each rule ran over
+# all of it (PERFORMANCE.md, phase 1). tests/core/test_date_regions.py checks that this finds
+# what searching everything finds. Words are looked up whole in a set, which is many times
+# faster than one regular expression of them all.
+_TEMPORAL_WORDS = tuple(
+    (  # noqa: SIM905 (a list of 120 quoted words reads worse)
+        "second seconds minute minutes hour hours hourly day days daily week weeks weekly weekend "
+        "weekends weekday weekdays fortnight fortnights month months monthly quarter quarters "
+        "quarterly year years yearly annual annually decade decades century centuries overnight "
+        "spring summer fall autumn winter springs summers winters twenties thirties forties "
+        "fifties sixties seventies eighties nineties morning mornings afternoon afternoons "
+        "evening evenings night nights nightly tonight noon midnight yesterday today tomorrow now "
+        "nowadays currently recent recently lately present presently future past moment once "
+        "twice half fy fiscal calendar christmas easter thanksgiving halloween valentine "
+        "valentines independence memorial labor columbus veterans presidents juneteenth armistice "
+        "boxing indigenous ago"
+    ).split()
+)
+_MONTH_WORDS = tuple(
+    (  # noqa: SIM905
+        "January February March April May June July August September October November December "
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday "
+        "Friday Saturday Sunday Mon Tue Tues Wed Wednes Thu Thur Thurs Fri Sat Satur Sun"
+    ).split()
+)
+_ANCHOR_WORDS = frozenset(
+    [*_TEMPORAL_WORDS, *(x.title() for x in _TEMPORAL_WORDS), *(x.upper() for x in _TEMPORAL_WORDS),
+     *_MONTH_WORDS, *(x.upper() for x in _MONTH_WORDS)]
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+")
+# A number that can be part of a date: a year, "1990s", "10/21", "9:30", "3 p.m.", "21st".
+_NUMBER = re.compile(
+    r"(?P<digits>[0-9]+)"
+    r"(?P<suffix>(?:st|nd|rd|th)\b|'?s\b|[/.:-](?=[0-9])|\s*[aApP]\.?[mM]\b)?"
+)
+_YEAR_LIKE = re.compile(r"(?:1[6-9]|20)[0-9][0-9]")
+REACH = 100
+NON_DATE_REACH = 200
+_SPACE = re.compile(r"\s")
 _JOIN_GAP = re.compile(r"^\s*(?:,|at|on|,\s*at|,\s*on)?\s*$", re.IGNORECASE)
 
 
@@ -50,22 +91,31 @@ def match(
     spans: Sequence[tuple[int, int]],
     day_first: bool,
     tense_of: Callable[[int, int], str | None] | None = None,
+    *,
+    all_blocks: bool = True,
+    regions: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Our patterns, longest match first; returns the mentions and the spans known not dates.
 
     Args:
         spans: where the spaCy model saw a DATE/TIME (makes ambiguous patterns acceptable).
         tense_of: tense of the verb governing (start, end); default: tag the sentence.
+        all_blocks: return every span known not a date (the model's spans are checked
+            against them), not only those near a date the patterns could find.
+        regions: the stretches to search (default: temporal_regions(text)).
     """
     tense_of = tense_of or functools.partial(tense.governing, text)
+    if regions is None:
+        regions = temporal_regions(text)
     candidates = [
         (m, handler, order)
         for order, (pattern, handler) in enumerate(_RULES)
-        for m in pattern.finditer(text)
+        for pos, endpos in regions
+        for m in pattern.finditer(text, pos, endpos)
     ]
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), c[0].start(), c[2]))
     # Citations, docket numbers, sections, pages and sums are never dates (non_dates.py).
-    blocked = non_dates.spans(text)
+    blocked = non_dates.spans(text, None if all_blocks else _widened(regions, len(text)))
     taken: list[tuple[int, int]] = list(blocked)
     mentions: list[Mention] = []
     for m, handler, _ in candidates:
@@ -84,6 +134,46 @@ def match(
         else:
             mentions.append(Mention(start, end, m.group(), label, value=value))
     return mentions, blocked
+
+
+def temporal_regions(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` that can hold a date (see _ANCHOR_WORDS), as (start, end).
+
+    `\\b` and look-behinds still see what precedes a stretch; each one ends at a space,
+    so a look-ahead at its end sees what it would see in the whole text.
+    """
+    anchors = [m.start() for m in _WORD.finditer(text) if m.group() in _ANCHOR_WORDS]
+    anchors += [m.start() for m in _NUMBER.finditer(text) if _is_date_number(m)]
+    anchors.sort()
+    regions: list[tuple[int, int]] = []
+    for anchor in anchors:
+        start = max(0, anchor - REACH)
+        if regions and start <= regions[-1][1]:
+            if anchor + REACH <= regions[-1][1]:
+                continue
+            start = regions.pop()[0]
+        space = _SPACE.search(text, anchor + REACH)
+        regions.append((start, space.end() if space else len(text)))
+    return regions
+
+
+def _widened(regions: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """`regions` reaching NON_DATE_REACH further back: a citation can start before a date."""
+    wide: list[tuple[int, int]] = []
+    for start, end in regions:
+        start = max(0, start - NON_DATE_REACH)
+        if wide and start <= wide[-1][1]:
+            start = wide.pop()[0]
+        wide.append((start, end))
+    return wide
+
+
+def _is_date_number(m: re.Match[str]) -> bool:
+    digits = m["digits"]
+    if m["suffix"] or (len(digits) == 4 and _YEAR_LIKE.fullmatch(digits)):
+        return True
+    # "Q3", "H1": a quarter or a half year
+    return len(digits) == 1 and m.start() > 0 and m.string[m.start() - 1] in "QH"
 
 
 def _join_clock_times(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -174,7 +264,7 @@ def find_without_model(text: str, anchor: date | None, *, day_first: bool = Fals
     Fast enough to run at text speed; a relative date whose reading needs the verb's tense
     ("on Friday") takes the pattern's default until the entity phase reads it again.
     """
-    mentions, _ = match(text, anchor, (), day_first, tense_of=_no_tense)
+    mentions, _ = match(text, anchor, (), day_first, tense_of=_no_tense, all_blocks=False)
     mentions.sort(key=lambda m: m.start)
     return _follow_quarters(text, _join_clock_times(text, mentions))
 

@@ -36,6 +36,11 @@ _NOT_DATES = re.compile("|".join(f"(?:{p})" for p in (_CITATION, _NEUTRAL, _DOCK
                                                       _PAGE, _MONEY)))  # fmt: skip
 
 
-def spans(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` where a number is a citation, docket, section, page or sum."""
-    return [m.span() for m in _NOT_DATES.finditer(text)]
+def spans(text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The spans of `text` where a number is a citation, docket, section, page or sum.
+
+    With `regions` ((start, end), in order, apart), only those parts of `text` are searched.
+    """
+    if regions is None:
+        return [m.span() for m in _NOT_DATES.finditer(text)]
+    return [m.span() for start, end in regions for m in _NOT_DATES.finditer(text, start, end)]
