@@ -4,6 +4,11 @@ The parsers are linear and the size is capped (ingest.py), so no file we know of
 this guard is for the ones we do not know of. A file that hangs a parser is reported as
 unreadable, and the import goes on with the next one, instead of waiting for ever. Where no
 child process can be started, files are parsed in this process, as they were before.
+
+An import sends files ahead (`submit`) and takes the answers in order (`result`), so the
+child parses, and runs what the import asks of each article (`then`: phase 1's date
+patterns), on the other core while this process indexes the files before. A thread here
+takes the child's answers as they come, so neither side can block the other on a full pipe.
 """
 
 from __future__ import annotations
@@ -11,11 +16,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
 import signal
 import sys
+import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -40,8 +49,27 @@ _BEAT_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1
 
 
+_DIED = ("died", None, None)
+
+
+@dataclass
+class _Request:
+    path: Path
+    data: bytes
+    then: Callable[[Article], Any] | None
+    tries: int = 0
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file's article, and what `then` gave for it (None: no `then`, or it failed)."""
+
+    article: Article
+    extra: Any = None
+
+
 class ParseGuard:
-    """Parse files one at a time in a child process, started on first use."""
+    """Parse files in order in a child process, started on first use."""
 
     def __init__(
         self, seconds: float | None = None, heartbeat: Callable[[], None] = lambda: None
@@ -50,69 +78,104 @@ class ParseGuard:
         self.heartbeat = heartbeat
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
+        self._replies: queue.SimpleQueue[tuple[str, Any, Any]] | None = None
+        self._waiting: deque[_Request] = deque()  # submitted, answer not taken yet
         self._in_process = False  # no child could be started
 
     def parse(self, path: Path, data: bytes) -> Article:
         """`ingest.parse_article(path, data)`, or ArticleFormatError if it takes too long."""
-        conn = self._send(path, data)
-        if conn is None:
-            return ingest.parse_article(path, data)
-        seconds = self.seconds
-        if path.suffix.lower() == ".pdf":  # scanned pages are read by OCR within its budget
-            seconds += OCR_EXTRA_SECONDS
-        if not self._wait(conn, seconds):
-            self.close()
-            log.warning("Stopped reading %s after %g s", path, seconds)
-            raise ArticleFormatError(
-                path, f"reading it took longer than {seconds:g} seconds, so it was skipped"
-            )
-        try:
-            kind, value = conn.recv()
-        except (EOFError, OSError) as error:
-            self.close()
-            raise ArticleFormatError(path, "the reader stopped while reading it") from error
-        if kind == "article":
-            article: Article = value
-            return article
-        if kind == "refused":
-            raise ArticleFormatError(path, value)
-        # A fault in our parser: the file is skipped with a plain reason; the details are logged.
-        log.error("Reading %s failed:\n%s", path, value)
-        raise ArticleFormatError(path, "the reader ran into an error with it (see the log)")
+        self.submit(path, data)
+        return self.result().article
+
+    def submit(self, path: Path, data: bytes, then: Callable[[Article], Any] | None = None) -> None:
+        """Send a file to be read; `then(article)` runs after it, in the child too.
+
+        `then` must be a module-level function (it is sent to the child by name).
+        """
+        request = _Request(path, data, then)
+        self._waiting.append(request)
+        if not self._in_process:
+            self._send(request)
+
+    def result(self) -> Parsed:
+        """The answer for the oldest file submitted; ArticleFormatError if it cannot be read."""
+        request = self._waiting[0]
+        while True:
+            if self._in_process:
+                self._waiting.popleft()
+                return _read(request.path, request.data, request.then)
+            if self._conn is None:  # the child was stopped: send again what it had
+                self._resend()
+                continue
+            seconds = self.seconds
+            if request.path.suffix.lower() == ".pdf":  # scanned pages read within their budget
+                seconds += OCR_EXTRA_SECONDS
+            reply = self._wait(seconds)
+            if reply is None:
+                self._waiting.popleft()
+                self.close()
+                log.warning("Stopped reading %s after %g s", request.path, seconds)
+                raise ArticleFormatError(
+                    request.path,
+                    f"reading it took longer than {seconds:g} seconds, so it was skipped",
+                )
+            if reply is _DIED:
+                self.close()
+                request.tries += 1
+                if request.tries >= 2:
+                    self._waiting.popleft()
+                    raise ArticleFormatError(request.path, "the reader stopped while reading it")
+                continue
+            self._waiting.popleft()
+            return _answer(request.path, reply)
 
     def close(self) -> None:
         """Stop the child process (it is started again if needed)."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        # The child first: its end closing is what ends the thread that reads from it.
         if self._process is not None:
             if self._process.is_alive():
                 self._process.kill()
             self._process.join(timeout=5)
             self._process = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._replies = None
 
-    def _send(self, path: Path, data: bytes) -> Connection | None:
-        """Send a file to the child, starting one if needed; None: parse it here instead."""
+    def _resend(self) -> None:
+        for request in self._waiting:
+            if not self._send(request):
+                return
+
+    def _send(self, request: _Request) -> bool:
+        """Send a file to the child, starting one if needed; False: parse here instead."""
         for _attempt in range(2):
             conn = self._connection()
             if conn is None:
-                return None
+                return False
             try:
-                conn.send((path, data))
-                return conn
+                conn.send((request.path, request.data, request.then))
+                return True
             except OSError:  # the child died after the last file (killed for memory, say)
                 self.close()
-        return None
+                if len(self._waiting) > 1:  # what it had not answered goes to the next one
+                    self._resend()
+                    return self._conn is not None
+        return False
 
-    def _wait(self, conn: Connection, seconds: float) -> bool:
-        """Wait for the child's answer, keeping the caller's heartbeat going."""
+    def _wait(self, seconds: float) -> tuple[str, Any, Any] | None:
+        """The child's next answer, keeping the caller's heartbeat going; None: too long."""
+        replies = self._replies
+        assert replies is not None
         deadline = time.monotonic() + seconds
         while True:
             left = deadline - time.monotonic()
-            if conn.poll(max(0.0, min(left, _BEAT_SECONDS))):
-                return True
+            try:
+                return replies.get(timeout=max(0.0, min(left, _BEAT_SECONDS)))
+            except queue.Empty:
+                pass
             if left <= _BEAT_SECONDS:
-                return False
+                return None
             self.heartbeat()
 
     def _connection(self) -> Connection | None:
@@ -142,8 +205,62 @@ class ParseGuard:
         finally:
             theirs.close()
         self._process, self._conn = process, ours
-        if not self._wait(ours, START_SECONDS) or ours.recv() != "ready":
+        if not self._started(ours) or ours.recv() != "ready":
             raise RuntimeError("the file reader process did not start")
+        replies: queue.SimpleQueue[tuple[str, Any, Any]] = queue.SimpleQueue()
+        self._replies = replies
+        threading.Thread(target=_receive, args=(ours, replies), daemon=True).start()
+
+    def _started(self, conn: Connection) -> bool:
+        deadline = time.monotonic() + START_SECONDS
+        while not conn.poll(max(0.0, min(deadline - time.monotonic(), _BEAT_SECONDS))):
+            if time.monotonic() >= deadline:
+                return False
+            self.heartbeat()
+        return True
+
+
+def _receive(conn: Connection, replies: queue.SimpleQueue[tuple[str, Any, Any]]) -> None:
+    """Take the child's answers as they come (a thread of the parent), until it ends."""
+    while True:
+        try:
+            replies.put(conn.recv())
+        except (EOFError, OSError, ValueError):  # the child died, or we closed our end
+            replies.put(_DIED)
+            return
+
+
+def _answer(path: Path, reply: tuple[str, Any, Any]) -> Parsed:
+    kind, value, extra = reply
+    if kind == "article":
+        return Parsed(value, extra)
+    if kind == "refused":
+        raise ArticleFormatError(path, value)
+    # A fault in our parser: the file is skipped with a plain reason; the details are logged.
+    log.error("Reading %s failed:\n%s", path, value)
+    raise ArticleFormatError(path, "the reader ran into an error with it (see the log)")
+
+
+def _read(path: Path, data: bytes, then: Callable[[Article], Any] | None) -> Parsed:
+    """Parse here (in the child, or in the parent when no child runs), then run `then`."""
+    kind, value, extra = _reply(path, data, then)
+    return _answer(path, (kind, value, extra))
+
+
+def _reply(path: Path, data: bytes, then: Callable[[Article], Any] | None) -> tuple[str, Any, Any]:
+    try:
+        article = ingest.parse_article(path, data)
+    except ArticleFormatError as error:
+        return ("refused", error.reason, None)
+    except Exception:  # a parser fault: the parent skips the file and logs this
+        return ("failed", traceback.format_exc(), None)
+    extra = None
+    if then is not None:
+        try:
+            extra = then(article)
+        except Exception:  # what `then` adds must not lose the article: the parent does without
+            log.exception("Reading %s: %s failed", path, getattr(then, "__name__", then))
+    return ("article", article, extra)
 
 
 def _serve(conn: Connection, parent: int) -> None:
@@ -154,18 +271,11 @@ def _serve(conn: Connection, parent: int) -> None:
     conn.send("ready")
     while True:
         try:
-            path, data = conn.recv()
+            path, data, then = conn.recv()
         except (EOFError, OSError):
             return
-        reply: tuple[str, Any]
         try:
-            reply = ("article", ingest.parse_article(path, data))
-        except ArticleFormatError as error:
-            reply = ("refused", error.reason)
-        except Exception:  # a parser fault: the parent skips the file and logs this
-            reply = ("failed", traceback.format_exc())
-        try:
-            conn.send(reply)
+            conn.send(_reply(path, data, then))
         except OSError:
             return
 

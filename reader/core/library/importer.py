@@ -9,7 +9,6 @@ import logging
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import ArticleFormatError, DiskFullError
 from reader.core.index import whoosh_index as index
 from reader.core.ingest import reading as ingest
-from reader.core.ingest.parse_guard import ParseGuard
+from reader.core.ingest.parse_guard import Parsed, ParseGuard
 from reader.core.library import store
 from reader.core.library.manifest import Source
 from reader.core.library.progress import (
@@ -35,7 +34,6 @@ from reader.core.library.progress import (
 from reader.core.library.storage import Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
-from reader.core.text import processes
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +42,16 @@ log = logging.getLogger(__name__)
 BATCH_FILES = 64
 MAX_BATCH_FILES = 1024
 BATCH_SECONDS = 5.0
+# Phase 1 commits less often: each segment writes its own dictionary of every word it holds,
+# which made the many small commits of a text-only import cost more than its words. A kill
+# then loses at most this long of work that runs at text speed (RELIABILITY.md).
+TEXT_BATCH_SECONDS = 15.0
+MAX_TEXT_BATCH_FILES = 16384
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
-DATES_POOL_MIN = 24  # below this many new files, a date process costs more than it saves
+# Files sent to the reading process before their answers are taken: it parses them (and, in
+# phase 1, finds their dates) on the other core while this process indexes the ones before.
+READ_AHEAD = 4
+READING = "reading"  # a step's status until the reading process has answered for it
 
 
 @dataclass
@@ -61,6 +67,7 @@ class Step:
     removed: Source | None = None
     is_new_id: bool = False  # no source held this article when the step was prepared
     pending: bool = False  # written with its dates only; its entities come in phase 2
+    data: bytes | None = None  # the file's bytes, until the reading process has answered
 
 
 class Import:
@@ -77,7 +84,7 @@ class Import:
     its last commit leaves the full merge to phase 2, which rewrites those documents.
     """
 
-    WINDOW = 8
+    WINDOW = 8  # more than READ_AHEAD: a step is read before it is written
 
     def __init__(
         self,
@@ -105,7 +112,7 @@ class Import:
         # Files are parsed in a child process that is stopped if one hangs (parse_guard.py).
         self.guard = ParseGuard(heartbeat=lock.beat)
         self.cache: ExtractionCache | None = None
-        self.dates_pool: ProcessPoolExecutor | None = None
+        self.reading: deque[Step] = deque()  # sent to the reading process, in order
 
     def run(self) -> Iterator[Progress]:
         """Import, yielding after each file; see the class docstring."""
@@ -117,9 +124,6 @@ class Import:
         new = sum(1 for f in files if str(f) not in self.working.sources)
         if self.storage.custom_extractor is None and self.entities:
             extraction.start_workers(new)
-        elif self.storage.custom_extractor is None and new >= DATES_POOL_MIN:
-            # Phase 1: the date patterns run beside the writer, on the other core.
-            self.dates_pool = ProcessPoolExecutor(1, mp_context=processes.context())
         writer_ctx: Any = None
         writer: Any = None
         started = time.monotonic()
@@ -133,6 +137,8 @@ class Import:
             for step in itertools.chain(steps, [None]):
                 if step is not None:
                     queue.append(step)
+                while self.reading and (step is None or len(self.reading) > READ_AHEAD):
+                    self._take_reading(self.reading.popleft())
                 while queue and (step is None or len(queue) > self.WINDOW):
                     current = queue.popleft()
                     self.lock.beat()
@@ -145,13 +151,17 @@ class Import:
                     if self.pending and (
                         last
                         or self.pending >= self._batch_size()
-                        or time.monotonic() - started > BATCH_SECONDS
+                        or time.monotonic() - started > self._batch_seconds()
                     ):
                         # The last commit compacts, even when a full batch ends the import.
                         copies = self._take_copies()
                         with self.lock.beating():
                             self.storage.commit(
-                                writer, self.working, copies=copies, last=last and self.entities
+                                writer,
+                                self.working,
+                                copies=copies,
+                                last=last and self.entities,
+                                text_phase=not self.entities,
                             )
                         writer_ctx = writer = None
                         self.committed += self.pending
@@ -177,8 +187,6 @@ class Import:
                 extraction.stop_workers()
             finally:
                 self.guard.close()
-                if self.dates_pool is not None:
-                    self.dates_pool.shutdown(wait=False, cancel_futures=True)
                 if self.cache is not None:
                     self.cache.__exit__(None, None, None)
 
@@ -188,7 +196,12 @@ class Import:
         Each commit writes a segment and the manifest; in a big import, fewer commits are
         much faster (PERFORMANCE.md), and the time limit still commits every few seconds.
         """
+        if not self.entities:  # phase 1: each commit makes what the library holds 4 times
+            return min(MAX_TEXT_BATCH_FILES, max(BATCH_FILES, 3 * self.committed))
         return min(MAX_BATCH_FILES, max(BATCH_FILES, self.committed // 2))
+
+    def _batch_seconds(self) -> float:
+        return BATCH_SECONDS if self.entities else TEXT_BATCH_SECONDS
 
     def _take_copies(self) -> list[Path]:
         copies, self.copies = self.copies, []
@@ -211,7 +224,7 @@ class Import:
         ]
 
     def _prepare(self, path: Path) -> Step:
-        """Read and parse one file, and start its extraction; nothing is written yet."""
+        """Read one file and send it to be parsed (READ_AHEAD at most); nothing is written."""
         key = str(path)
         old = self.working.sources.get(key)
         try:
@@ -230,40 +243,50 @@ class Import:
         source = Source(article_id, stat.st_size, stat.st_mtime_ns)
         if old is not None and old.article_id == article_id:
             return Step(path, UNCHANGED, source=source)
+        if article_id in self.in_flight and any(
+            step.source is not None and step.source.article_id == article_id
+            for step in self.reading
+        ):  # the same bytes are being read: whether they are an article decides what this is
+            while self.reading:
+                self._take_reading(self.reading.popleft())
         if self.holders[article_id] or article_id in self.in_flight:
             return Step(path, DUPLICATE, source=source, removed=old)
-        try:
-            article = self.guard.parse(path, data)
-        except ArticleFormatError as error:
-            return Step(path, FAILED, str(error))
-        copy = store.name_for(article_id, path.suffix)
-        store.note_origin(self.storage.layout.origins_path, article_id, path)
-        self.copies.append(store.put(self.storage.layout.store_dir, copy, data, sync=False))
+        then = None
+        if self.storage.custom_extractor is None and not self.entities:
+            then = extraction.text_mentions  # phase 1: the dates, in the reading process
+        self.guard.submit(path, data, then)
         self.in_flight.add(article_id)
+        step = Step(path, READING, source=source, removed=old, is_new_id=True, data=data)
+        self.reading.append(step)
+        return step
+
+    def _take_reading(self, step: Step) -> None:
+        """Take the reading process's answer for `step`: keep its copy, start its entities."""
+        assert step.source is not None
+        assert step.data is not None
+        data, step.data = step.data, None
+        article_id = step.source.article_id
+        try:
+            parsed = self.guard.result()
+        except ArticleFormatError as error:
+            self.in_flight.discard(article_id)
+            step.status, step.problem, step.source, step.removed = FAILED, str(error), None, None
+            return
+        article = parsed.article
+        copy = store.name_for(article_id, step.path.suffix)
+        store.note_origin(self.storage.layout.origins_path, article_id, step.path)
+        self.copies.append(store.put(self.storage.layout.store_dir, copy, data, sync=False))
         custom = self.storage.custom_extractor
-        pending = False
         if custom is not None:
-            mentions: Callable[[], list[Mention]] = functools.partial(custom, article)
+            step.mentions = functools.partial(custom, article)
         elif self.entities:
-            mentions = self.storage.extraction.submit(article)
+            step.mentions = self.storage.extraction.submit(article)
         else:
             cached = self.storage.extraction.cached(article, self._cache())
-            pending = cached is None
-            if cached is None and self.dates_pool is not None:
-                mentions = self.dates_pool.submit(extraction.text_mentions, article).result
-            else:
-                mentions = functools.partial(_known_or_dates, cached, article)
-        status = UPDATED if old else ADDED
-        return Step(
-            path,
-            status,
-            source=source,
-            article=article,
-            mentions=mentions,
-            removed=old,
-            is_new_id=True,
-            pending=pending,
-        )
+            step.pending = cached is None
+            step.mentions = functools.partial(_known_or_dates, cached, parsed)
+        step.article = article
+        step.status = UPDATED if step.removed else ADDED
 
     def _cache(self) -> ExtractionCache:
         """The extraction cache, opened once for the run (phase 1 asks it about every file)."""
@@ -316,5 +339,10 @@ class Import:
         return old
 
 
-def _known_or_dates(cached: list[Mention] | None, article: Article) -> list[Mention]:
-    return cached if cached is not None else extraction.text_mentions(article)
+def _known_or_dates(cached: list[Mention] | None, parsed: Parsed) -> list[Mention]:
+    if cached is not None:
+        return cached
+    if parsed.extra is not None:  # found by the reading process
+        found: list[Mention] = parsed.extra
+        return found
+    return extraction.text_mentions(parsed.article)

@@ -70,8 +70,11 @@ def warn_if_unguarded() -> None:
     """
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
-    if not path:
-        return
+    spec = getattr(main, "__spec__", None)
+    if not path or (
+        spec is not None and spec.name.partition(".")[0] == __package__.partition(".")[0]
+    ):
+        return  # no script, or our own command line (`python -m reader`)
     frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == "__main__":
