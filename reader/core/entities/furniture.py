@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from reader.core.mentions import ORG, PERSON
 from reader.core.resources import resource
 
 # A header block starts the text: "Return-Path:", "Received:" ... (the reader may have put
@@ -41,6 +42,11 @@ _PATTERNS = [
     r"\[STAMP[^\n]*",
     r"\((?:[a-z]{2,8}\d?(?:,\s*[a-z]{2,8})*|Admin\.?)\)",  # clerk's initials: (jreg, usbc)
     r"\[\s*LOGIN REMOVED\s*\]",
+    r"\([A-Za-z]{2,8}\)(?=\s*\(Entered:)",  # a clerk's initials before "(Entered: ...)"
+    r"\b[A-Z0-9-]+\.(?:GOV|COM|ORG|NET|EDU)\b",  # "USA.GOV" in a site's footer
+    # a box number inside a sentence, with its city: "P.O. Box 5021 Saipan, MP 96950"
+    r"\bP\.\s?O\.\s+Box\s+\d+(?:,?\s+[A-Z][A-Za-z .'-]{1,30},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?",
+    r"\b(?:LIVE|Live)\s+(?:Database|DB)\b",  # "District of X Live Database" (CM/ECF)
 ]
 _NOISE = re.compile("|".join(_PATTERNS))
 _STREET = (
@@ -52,8 +58,18 @@ _STREET = (
 _ADDRESS_LINE = re.compile(
     rf"(?:\d+[A-Za-z]?\s+[^\n]{{0,50}}\b(?:{_STREET}|[A-Z]{{2,}})\b\.?[^\n.!?]{{0,25}}"
     rf"|(?:Suite|SUITE|Ste|STE|Room|Rm|Floor|P\.?\s?O\.?\s+(?:Box|BOX))\b\.?\s*#?\s*\w+[^\n]{{0,20}}"
-    r"|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}[^\n]{0,20})"
+    r"|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}[^\n]{0,20}"
+    r"|[A-Z][A-Za-z .'-]{1,30},\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)"  # "Natick, MA 01760"
 )
+# The city line ends an address block; the lines just above it that name a building
+# ("Key Bldg", "J.W. McCormack Post Office & Courthouse") or a unit ("#1023") belong to it.
+_CITY_LINE = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?")
+_BUILDING_LINE = re.compile(
+    r"(?:#\s*\d|\d)[^\n]{0,60}|[^\n]{0,60}\b(?:Bldg|Building|Courthouse|Court House|Tower|"
+    r"Towers|Floor|Fl|Suite|Ste|Room|Rm)\b\.?(?:\s*#?\s*\d+\w?)?"
+)
+_ADDRESS_LOOKBACK = 3
+_MIN_REPEATED_VALUE = 16
 # "Date Filed:", "Tax ID / EIN:", "Nature[s] of Suit:" at the start of a line.
 _LABEL = re.compile(r"(?:## |- )?(?P<label>[A-Z][\w()\[\]/#.' -]{0,40}?)\s?:(?!\S*//)")
 _LIST_ITEM = re.compile(r"(?:- |\* )(?P<item>[^\n]{1,60})")
@@ -69,6 +85,8 @@ _ABBREVIATION_WORD = re.compile(
     r"(?:[A-Z]\.?|[A-Z][a-z]{0,4}\.|\d+[a-z]{0,2}|Rep|App|Supp|Civ|Crim|Proc|Evid|Stat|Ann|"
     r"Code|Ct|Cir|Dist|Reg|Sess|Laws|Ed|JJ?|C\.J)"
 )
+# A small word between two capitalised words: "Fixing of Bond" (not "de", "van", "bin" ...).
+_CONNECTOR = re.compile(r"\b[A-Z][\w.'-]*\s+(?:of|and|or|for|the|to|on|in)\s+[A-Z]")
 _TRAILING_TITLE = re.compile(r",?\s+(?:C\.\s?J|J|JJ|P\.\s?J|Ch\.\s?J)\.?$")
 
 
@@ -81,6 +99,7 @@ class Words:
     lines: frozenset[str]
     words: frozenset[str]
     document_kinds: frozenset[str]
+    never: frozenset[str]  # words no name holds ("Bldg", "hac", "NOT")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -94,14 +113,16 @@ def vocabulary() -> Words:
     """Read resources/data/legal/furniture_*.tsv (once)."""
     labels = {row[0].strip().casefold(): row[1:] for row in _rows("furniture_labels.tsv")}
     rows = _rows("furniture_words.tsv")
-    words = {w.casefold() for row in rows for w in row[1].split()}
+    words = {w.casefold() for row in rows if row[0] != "never" for w in row[1].split()}
     documents = {w.casefold() for row in rows if row[0] == "doc" for w in row[1].split()}
+    never = {w.casefold() for row in rows if row[0] == "never" for w in row[1].split()}
     return Words(
         labels=frozenset(labels),
         value_labels=frozenset(k for k, v in labels.items() if v and v[0].strip() == "value"),
         lines=frozenset(row[0].strip().casefold() for row in _rows("furniture_lines.tsv")),
         words=frozenset(words),
         document_kinds=frozenset(documents),
+        never=frozenset(never),
     )
 
 
@@ -185,14 +206,22 @@ def _line_furniture(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[
     words = vocabulary()
     spans: list[tuple[int, int]] = []
     blank_next = False
-    for start, end, line in lines:
+    values: set[str] = set()  # a form value written again in the text ("Nature of Suit")
+    for number, (start, end, line) in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         if blank_next:
-            blank_next = False
+            # a code line ("21") is followed by its description, and perhaps another pair
+            blank_next = bool(re.fullmatch(r"\d{1,4}", stripped)) or _is_code_line(
+                lines, number + 1
+            )
             spans.append((start, end))
+            if len(stripped) >= _MIN_REPEATED_VALUE:
+                values.add(stripped)
             continue
+        if _CITY_LINE.fullmatch(stripped):
+            spans += _building_lines(lines, number)
         if _fold_line(line) in words.lines or _ADDRESS_LINE.fullmatch(stripped):
             spans.append((start, end))
             continue
@@ -205,6 +234,22 @@ def _line_furniture(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[
                 blank_next = not text[start + label.end() : end].strip()
             else:
                 spans.append((start, start + label.end()))
+    for value in values:
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(value), text)]
+    return spans
+
+
+def _is_code_line(lines: list[tuple[int, int, str]], number: int) -> bool:
+    return number < len(lines) and bool(re.fullmatch(r"\d{1,4}", lines[number][2].strip()))
+
+
+def _building_lines(lines: list[tuple[int, int, str]], city: int) -> list[tuple[int, int]]:
+    """The building and unit lines just above an address's city line."""
+    spans = []
+    for start, end, line in reversed(lines[max(0, city - _ADDRESS_LOOKBACK) : city]):
+        if not _BUILDING_LINE.fullmatch(line.strip()):
+            break
+        spans.append((start, end))
     return spans
 
 
@@ -214,6 +259,8 @@ def _is_label(label: str) -> bool:
     if folded in words.labels:
         return True
     tokens = re.findall(r"[\w/]+", label)
+    if re.search(r"(?:#|\bNo\.?)$", label.strip()) and all(t[0].isupper() for t in tokens[:4]):
+        return 0 < len(tokens) <= 4  # "Adversary Proceeding #:", "Claim No.:"
     if not tokens or len(tokens) > 5 or tokens[0].casefold() not in words.words:
         return False
     # "Date Filed", "Lead BK Case": all form words; "Debtor disposition": a form word and
@@ -235,12 +282,36 @@ def is_furniture(name: str, label: str) -> bool:
     ):
         return True
     words = vocabulary()
-    folded = [t.strip(".()[]'\u2019:;").casefold() for t in tokens]
-    content = [w for w in folded if w and w not in _SMALL]
+    # "Response/Objection" is two words; "Document(s" one
+    folded = [
+        word
+        for t in tokens
+        for w in re.sub(r"\(s\)?$|\[s\]", "s", t).casefold().split("/")
+        if (word := w.strip(".()[]'\u2019:;"))
+    ]
+    content = [w for w in folded if w not in _SMALL]
     if not content or all(w in words.words for w in content):
         return True
+    if any(w in words.never for w in folded) or name.rstrip().endswith("&"):
+        return True  # an address ("Fed Bldg Akron"), a shout ("DO NOT REPLY"), a cut-off span
+    if label == PERSON and _CONNECTOR.search(name):
+        return True  # "Fixing of Bond": a person's name has no "of" between its words
+    if label == ORG and re.search(r"\sor\s", name):
+        return True  # "Validity, Priority or Extent"
     kinds = words.document_kinds
-    return folded[-1] in kinds or (folded[0] in kinds and len(folded) > 1 and folded[1] in _SMALL)
+    if folded[-1] in kinds or (folded[0] in kinds and len(folded) == 2 and len(folded[1]) == 1):
+        return True  # "Docket Report", "Schedules F", "Exhibit A"
+    return folded[0] in kinds and len(folded) > 1 and folded[1] in _SMALL
+
+
+def titles_a_document(text: str, start: int, name: str) -> bool:
+    """True for a name that goes on a document's title: "Order Scheduling Initial Chapter 11
+    Case Management Conference", "Motion Granting ...": a document kind, then a verb form."""
+    first = name.split()[0] if name.split() else ""
+    if not re.fullmatch(r"[A-Z][a-z]{2,}(?:ing|ed)", first):
+        return False
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    return bool(before) and before.group(1).casefold() in vocabulary().document_kinds
 
 
 def trim_title(name: str) -> str:

@@ -206,6 +206,7 @@ def _ruler_mention(text: str, start: int, end: int, label: str, ent_id: str) -> 
     if label == LEGAL:
         return Mention(start, end, text[start:end], LEGAL, subtype=kind, canonical=canonical)
     start, end = aliases.trim(text, start, end, ORG)
+    start += furniture.leading_role(text[start:end])  # "Assistant U.S. Trustee" is a title
     return Mention(start, end, text[start:end], ORG, canonical=aliases.clean(text[start:end]))
 
 
@@ -220,7 +221,7 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
     if end <= start:
         return []
     name = aliases.clean(text[start:end])
-    if furniture.is_furniture(name, label or ORG):
+    if furniture.is_furniture(name, label or ORG) or furniture.titles_a_document(text, start, name):
         return []
     if label and name.split()[-1] in aliases.ORG_WORDS:
         label = ORG
