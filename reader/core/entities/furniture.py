@@ -74,6 +74,8 @@ _MIN_REPEATED_VALUE = 16
 _LABEL = re.compile(r"(?:## |- )?(?P<label>[A-Z][\w()\[\]/#.' -]{0,40}?)\s?:(?!\S*//)")
 _LIST_ITEM = re.compile(r"(?:- |\* )(?P<item>[^\n]{1,60})")
 _MENU_RUN = 6  # this many short list items in a row are a menu, whatever they say
+_MENU_ITEM_WORDS = 10
+_BARE_MENU_RUN = 8
 _SMALL = frozenset(
     {"of", "to", "for", "re", "on", "in", "by", "with", "and", "or", "the", "a", "an", "at"}
     | {"from", "v", "vs", "v.", "&"}
@@ -181,20 +183,58 @@ def _header_block(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
 
 
 def _menus(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Runs of short list items that are menus: long runs, or runs of known furniture."""
+    """Runs of short list items that are menus: long runs, or runs of known furniture.
+
+    A site's menu may head its groups with a bare line ("About", "News Media") or have no list
+    marks at all ("Public Laws", "TT Code", "About Us"): bare short lines inside a run of
+    items belong to it, and a run of bare lines is a menu when it is long and holds known
+    furniture lines.
+    """
     spans: list[tuple[int, int]] = []
-    run: list[tuple[int, int, str]] = []
-    known = vocabulary().lines
+    run: list[tuple[int, int, str, str]] = []
     for line in [*lines, (0, 0, "")]:
-        item = _LIST_ITEM.fullmatch(line[2].strip())
-        if item and len(item.group("item").split()) <= 6:
-            run.append(line)
+        kind = _menu_kind(line[2])
+        if kind:
+            run.append((*line, kind))
             continue
-        furniture = sum(_fold_line(text) in known for _, _, text in run)
-        if len(run) >= _MENU_RUN or (run and 2 * furniture >= len(run)):
-            spans += [(s, e) for s, e, _ in run]
+        if _is_menu(run):
+            spans += [(s, e) for s, e, _, _ in run]
         run = []
     return spans
+
+
+def _menu_kind(line: str) -> str:
+    """ "item" (a short list item), "bare" (a short line a menu may hold), "mark" (no word)."""
+    text = line.strip()
+    item = _LIST_ITEM.fullmatch(text)
+    if item and len(item.group("item").split()) <= 6:
+        return "item"
+    if item and len(item.group("item").split()) <= _MENU_ITEM_WORDS:
+        return "long"  # in a menu ("- Chief Justice's Year-End Reports on the ..."), not one alone
+    if text and not any(c.isalnum() for c in text):
+        return "mark"  # "<!--//", "//-->"
+    if (
+        len(text.split()) <= 5
+        and not re.search(r"[\d,:;!?]|\.$|\sv\.?\s", text)
+        and text[:1].isupper()
+    ):
+        return "bare"
+    return ""
+
+
+def _is_menu(run: list[tuple[int, int, str, str]]) -> bool:
+    known = vocabulary().lines
+    items = [r for r in run if r[3] == "item"]
+    if not items:
+        bare = [r for r in run if r[3] == "bare"]
+        hits = sum(_fold_line(r[2]) in known for r in bare)
+        return len(bare) >= _BARE_MENU_RUN and hits >= 2
+    # bare lines only between items: a heading after a menu is no part of it
+    first, last = run.index(items[0]), run.index(items[-1])
+    del run[last + 1 :]
+    del run[:first]
+    hits = sum(_fold_line(r[2]) in known for r in run)
+    return len(items) >= _MENU_RUN or 2 * hits >= len(run)
 
 
 def _fold_line(line: str) -> str:
@@ -222,6 +262,9 @@ def _line_furniture(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[
             continue
         if _CITY_LINE.fullmatch(stripped):
             spans += _building_lines(lines, number)
+        if _is_flags_line(lines, number):
+            spans.append((start, end))
+            continue
         if _fold_line(line) in words.lines or _ADDRESS_LINE.fullmatch(stripped):
             spans.append((start, end))
             continue
@@ -237,6 +280,23 @@ def _line_furniture(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[
     for value in values:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(value), text)]
     return spans
+
+
+_FLAG = re.compile(r"[\w-]+")
+_ODD_FLAG = re.compile(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*")
+
+
+def _is_flags_line(lines: list[tuple[int, int, str]], number: int) -> bool:
+    """A docket's case flags above its court's name: "## PlnDue, DsclsDue, APPEAL"."""
+    if number + 1 >= len(lines) or "court" not in lines[number + 1][2].casefold():
+        return False
+    items = [i.strip() for i in _fold_line(lines[number][2]).split(",")]
+    raw = [i.strip() for i in re.sub(r"^(?:## |- |\* )", "", lines[number][2]).split(",")]
+    return (
+        all(_FLAG.fullmatch(i) for i in items)
+        and len(items) <= 12
+        and any(_ODD_FLAG.fullmatch(i) for i in raw)
+    )
 
 
 def _is_code_line(lines: list[tuple[int, int, str]], number: int) -> bool:
@@ -340,6 +400,40 @@ def leading_role(name: str) -> int:
 # "Kenai Ironclad v. CP Marine Services": a caption names two parties, never one entity.
 # A run of blanks or a line break (blanked furniture between two names) also ends a name.
 _VERSUS = re.compile(r"\s+(?:v\.?|vs\.?)\s+|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$|\s*\n\s*|\s{3,}")
+
+
+_CORPORATE_SUFFIX = re.compile(
+    r"(?:L\.\s?L\.\s?[CP]\.?|LLC|LLP|PLLC|Inc\.?|Ltd\.?|Corp\.?|Co\.|P\.\s?C\.?|P\.\s?A\.?)"
+)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*[ \t]*$")
+_NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*,[ \t]*$")
+_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def is_bare_suffix(name: str) -> bool:
+    """True for a span that is only a company's legal form ("L.L.C."): the name is before it."""
+    return bool(_CORPORATE_SUFFIX.fullmatch(name.strip(" ,")))
+
+
+def name_before(text: str, start: int, *, comma: bool = False) -> int:
+    """How many characters of capitalised words (then a comma, with `comma`) on the same line
+    run straight into `start`: "Kenai " before "Ironclad v. ...", "CP Marine Services, " before
+    "L.L.C."."""
+    window = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+    if not comma and window and not window[-1].isspace():
+        return 0
+    match = (_NAME_BEFORE_COMMA if comma else _NAME_BEFORE).search(window)
+    return len(match.group(0)) if match else 0
+
+
+def party_label(part: str, label: str) -> str:
+    """The label of one party of a caption the model labelled as a whole: an organisation when
+    it has a company's word or an acronym beside ordinary words ("CP Marine Services")."""
+    words = part.split()
+    shaped = bool(_ACRONYM.search(part) or _CORPORATE_SUFFIX.search(part))
+    if label == PERSON and len(words) >= 2 and not part.isupper() and shaped:
+        return ORG
+    return label
 
 
 def caption_parts(name: str) -> list[tuple[int, int]]:

@@ -213,7 +213,22 @@ def _ruler_mention(text: str, start: int, end: int, label: str, ent_id: str) -> 
 def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]:
     parts = furniture.caption_parts(text[start:end])
     if parts != [(0, end - start)]:
-        return [m for s, e in parts for m in _named_mention(text, start + s, start + e, label)]
+        # "Kenai Ironclad v. CP Marine Services": the model's span may start inside the
+        # first party's name; each party gets its own label.
+        start -= furniture.name_before(text, start)
+        parts = furniture.caption_parts(text[start:end])
+        return [
+            m
+            for s, e in parts
+            for m in _named_mention(
+                text,
+                start + s,
+                start + e,
+                furniture.party_label(text[start + s : start + e], label),
+            )
+        ]
+    if label == ORG and furniture.is_bare_suffix(text[start:end]):
+        start -= furniture.name_before(text, start, comma=True)  # "CP Marine Services, L.L.C."
     start, end = aliases.trim(text, start, end, label or ORG)
     if label == PERSON:
         end = start + len(furniture.trim_title(text[start:end]))
