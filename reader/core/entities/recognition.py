@@ -176,6 +176,7 @@ def _mentions(
     sums = money.find(text)
     named = _add_gazetteer_places(text, named, [*numbered, *fixed, *sums])
     named = [m for m in aliases.link(named) if not aliases.is_epithet(text, m)]
+    named = _surnames(text, named, [*numbered, *fixed, *sums])
     named += aliases.repeats(text, [*named, *numbered, *fixed, *sums])
     found = _without_overlaps([*numbered, *fixed, *sums, *named])
     taken = aliases.Spans((m.start, m.end) for m in found)
@@ -245,6 +246,39 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
     elif label == PERSON and name in places.names() and " " not in name:
         label = PLACE  # "Paris" alone is far more often the city
     return [Mention(start, end, text[start:end], label)] if label else []
+
+
+def _surnames(text: str, named: list[Mention], others: Iterable[Mention]) -> list[Mention]:
+    """People the text's shape names: every name of a list of surnames the model read one of
+    as a person ("Castro, Manglona, Inos"), a one-word side of a caption ("White v. Camacho")."""
+    people: list[tuple[int, int]] = []
+    lists = furniture.name_lists(text)
+    known = {text[m.start : m.end] for m in named if m.label == PERSON}
+    while lists:  # a list with one known person makes its other names known: "Carbullido"
+        vouched = [items for items in lists if any(text[s:e] in known for s, e in items)]
+        if not vouched:
+            break
+        for items in vouched:
+            people += items
+            known |= {text[s:e] for s, e in items}
+        lists = [items for items in lists if items not in vouched]
+    people += furniture.lone_caption_parties(text)
+    if not people:
+        return named
+    by_span = {(m.start, m.end): m for m in named}
+    taken = aliases.Spans((m.start, m.end) for m in [*named, *others])
+    # a known place stays one ("Paris"); the model's guess of a place does not ("Carbullido")
+    kept = {(m.start, m.end) for m in named if m.label == PLACE and places.is_place(m.text)}
+    spans = set(people) - kept
+    out = [m for m in named if (m.start, m.end) not in spans]
+    for start, end in dict.fromkeys(people):
+        model = by_span.get((start, end))
+        if (start, end) in kept:
+            continue
+        if model is None and taken.overlaps(start, end):
+            continue  # inside a longer name, a citation or a legal term
+        out.append(Mention(start, end, text[start:end], PERSON, canonical=text[start:end]))
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def _add_gazetteer_places(
