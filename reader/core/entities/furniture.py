@@ -206,7 +206,7 @@ def _menus(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
 
 def _menu_kind(line: str) -> str:
     """ "item" (a short list item), "bare" (a short line a menu may hold), "mark" (no word)."""
-    text = line.strip()
+    text = re.sub(r"^#{1,6}\s+", "", line.strip())  # the reader took it for a heading
     item = _LIST_ITEM.fullmatch(text)
     if item and len(item.group("item").split()) <= 6:
         return "item"
@@ -409,6 +409,19 @@ _CORPORATE_SUFFIX = re.compile(
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*[ \t]*$")
 _NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*,[ \t]*$")
 _ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+_LEGAL_FORM_AT_END = re.compile(rf",?\s+{_CORPORATE_SUFFIX.pattern}$")
+
+
+def has_legal_form(name: str) -> bool:
+    """True for a company's name that ends with its legal form: "Fenwick Tugs, L.L.C"."""
+    return bool(_LEGAL_FORM_AT_END.search(name.strip()))
+
+
+def without_legal_form(name: str) -> str:
+    """ "Fenwick Tugs, L.L.C" without its legal form: "Fenwick Tugs"."""
+    return _LEGAL_FORM_AT_END.sub("", name.strip())
 
 
 def is_bare_suffix(name: str) -> bool:

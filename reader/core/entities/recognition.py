@@ -175,8 +175,8 @@ def _mentions(
     fixed = [m for m in fixed if not cited.overlaps(m.start, m.end)]
     sums = money.find(text)
     named = _add_gazetteer_places(text, named, [*numbered, *fixed, *sums])
-    named = [m for m in aliases.link(named) if not aliases.is_epithet(text, m)]
-    named = _surnames(text, named, [*numbered, *fixed, *sums])
+    named = [m for m in aliases.link(_inside_companies(named)) if not aliases.is_epithet(text, m)]
+    named = _legal_forms(_surnames(text, named, [*numbered, *fixed, *sums]))
     named += aliases.repeats(text, [*named, *numbered, *fixed, *sums])
     found = _without_overlaps([*numbered, *fixed, *sums, *named])
     taken = aliases.Spans((m.start, m.end) for m in found)
@@ -246,6 +246,42 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
     elif label == PERSON and name in places.names() and " " not in name:
         label = PLACE  # "Paris" alone is far more often the city
     return [Mention(start, end, text[start:end], label)] if label else []
+
+
+def _inside_companies(named: list[Mention]) -> list[Mention]:
+    """Without the model's pieces of a company it read with its legal form ("Fenwick Tugs"
+    inside "Fenwick Tugs, L.L.C.")."""
+    companies = [m for m in named if m.label == ORG and furniture.has_legal_form(m.text)]
+    if not companies:
+        return named
+    spans = aliases.Spans((m.start, m.end) for m in companies)
+    inside = {
+        id(m)
+        for m in named
+        if m not in companies
+        and spans.overlaps(m.start, m.end)
+        and any(c.start <= m.start and m.end <= c.end for c in companies)
+    }
+    return [m for m in named if id(m) not in inside]
+
+
+def _legal_forms(named: list[Mention]) -> list[Mention]:
+    """One entity per company: "Tallis Marine Services" is listed as "Tallis Marine Services,
+    L.L.C." when the text names it so, and is an organisation."""
+    full = {
+        furniture.without_legal_form(m.canonical or m.text).casefold(): m.canonical or m.text
+        for m in named
+        if m.label == ORG and furniture.has_legal_form(m.canonical or m.text)
+    }
+    if not full:
+        return named
+    out = []
+    for m in named:
+        key = (m.canonical or m.text).casefold()
+        if m.label in (ORG, PERSON) and key in full and key != full[key].casefold():
+            m = dataclasses.replace(m, label=ORG, canonical=full[key])
+        out.append(m)
+    return out
 
 
 def _surnames(text: str, named: list[Mention], others: Iterable[Mention]) -> list[Mention]:

@@ -1,0 +1,100 @@
+"""What a court document's own structure says about its names (fixtures in our own words):
+address blocks, form values, case flags, clerks' initials, menus, lists of justices, captions."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from reader.core.articles import Party
+from reader.core.entities import party_roles
+from reader.core.entities.extraction import anchor, extract_article
+from reader.core.ingest.reading import load_article
+from reader.core.mentions import ORG, PERSON, Mention
+from tests.cli.test_cli import legal_reader
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "furniture"
+
+
+def _mentions(name: str) -> list[Mention]:
+    article = load_article(FIXTURES / name)
+    return party_roles.apply(article, extract_article(article.body, anchor(article)))
+
+
+def _named(name: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {PERSON: set(), ORG: set()}
+    for m in _mentions(name):
+        if m.label in found:
+            found[m.label].add(m.canonical or m.text)
+    return found
+
+
+def test_docket_form_values_addresses_flags_and_titles_are_no_names() -> None:
+    named = _named("docket_text.txt")
+    shown = named[PERSON] | named[ORG]
+    words = " ".join(shown)
+    # case flags, a "#:" label, Nature of Suit values and their repeat in the docket text
+    for furniture in ("DsclsDue", "PlnDue", "Adversary", "Validity", "Lien", "Declaratory"):
+        assert furniture not in words
+    # the address block: building, unit and city lines; an address in the docket text
+    for furniture in ("Key Bldg", "Windham", "Fed Bldg", "Akron", "Lakeside"):
+        assert furniture not in words
+    # a clerk's initials, document titles and a form's plural marker
+    for furniture in ("ADI", "KLM", "Fixing", "Bond", "Scheduling", "Pro Hac", "Schedule"):
+        assert furniture not in words
+    assert not [n for n in shown if "Response" in n or "Document" in n]
+    assert named[PERSON] == {"Imogen T. Falconer", "Cordelia Anne Whitlock", "Barnaby Quince"}
+    assert named[ORG] == {"Quince & Hollis LLP", "Pemberton Savings Bank"}
+
+
+def test_notice_boilerplate_is_furniture_and_its_bodies_and_companies_are_organisations() -> None:
+    named = _named("notice_text.txt")
+    words = " ".join(named[PERSON] | named[ORG])
+    for furniture in ("REPLY", "Live Database", "Document", "P.O. Box", "NOWHERECOURTS"):
+        assert furniture not in words
+    assert "Judicial Conference of the United States" in named[ORG]
+    assert "U. S. Trustee" in named[ORG]  # an office, not a person
+    # the model read "L.L.C." alone; the company is the name before it, listed once
+    assert "Fenwick Tugs, L.L.C" in named[ORG]
+    assert "Fenwick Tugs" not in named[PERSON] | named[ORG]
+    assert [n for n in named[ORG] if n.startswith("Tallis")] == ["Tallis Marine Services, L.L.C"]
+    assert {"Ostrander", "Whitcombe"} <= named[PERSON]  # "Attorney for Appellees: A, B"
+
+
+def test_opinions_page_lists_justices_and_one_word_parties_and_drops_its_menu() -> None:
+    named = _named("opinions_page.txt")
+    justices = {"Abernathy", "Quisenberry", "Tolliver", "Lindgren"}
+    parties = {"Varekai", "Marchetti", "Dunleavy", "Ostrowski"}
+    assert justices | parties <= named[PERSON]
+    assert "Commonwealth" not in named[PERSON]  # a sovereign, not a surname
+    words = " ".join(named[PERSON] | named[ORG])
+    for menu in ("TT Code", "TT Register", "LRC", "Press", "Agency Order", "Public Laws"):
+        assert menu not in words
+
+
+def test_cli_json_shows_the_notice_without_its_furniture(tmp_path: Path) -> None:
+    result = legal_reader(
+        tmp_path / "home", "entities", str(FIXTURES / "notice_text.txt"), "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    labels = {m["text"]: m["label"] for m in listed if m["label"] in (PERSON, ORG)}
+    assert labels["Judicial Conference of the United States"] == ORG
+    assert labels["Ostrander"] == PERSON
+    assert not [t for t in labels if "REPLY" in t or "Database" in t]
+
+
+def test_a_party_named_first_initial_last_is_a_person(tmp_path: Path) -> None:
+    path = tmp_path / "trustee.txt"
+    path.write_text(
+        "Trustee\n\nODALYS R PENWORTHY\n\n"
+        "Notice of Appointment of Trustee ODALYS R PENWORTHY. Meeting of creditors.\n",
+        "utf-8",
+    )
+    plain = load_article(path)
+    article = dataclasses.replace(plain, parties=(Party("ODALYS R PENWORTHY", "", "trustee"),))
+    mentions = party_roles.apply(article, extract_article(article.body, anchor(article)))
+    named = [(m.text, m.label) for m in mentions if m.label in (PERSON, ORG)]
+    assert ("ODALYS R PENWORTHY", PERSON) in named
+    assert not [n for n, label in named if label == ORG]
