@@ -12,6 +12,7 @@ are in resources/data/legal/furniture_*.tsv.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -90,6 +91,7 @@ _ABBREVIATION_WORD = re.compile(
 )
 # A small word between two capitalised words: "Fixing of Bond" (not "de", "van", "bin" ...).
 _CONNECTOR = re.compile(r"\b[A-Z][\w.'-]*\s+(?:of|and|or|for|the|to|on|in)\s+[A-Z]")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _TRAILING_TITLE = re.compile(r",?\s+(?:C\.\s?J|J|JJ|P\.\s?J|Ch\.\s?J)\.?$")
 
 
@@ -334,6 +336,8 @@ def is_furniture(name: str, label: str) -> bool:
     """True if a PERSON/ORG `name` the model found is a form word, document title or citation."""
     if not any(c.isupper() for c in name) or _DATE_OR_ZIP.search(name):
         return True
+    if re.fullmatch(r"[Cc]/[Oo]", name.strip()):  # "in care of" before a firm
+        return True
     if label == "PERSON" and any(c.isdigit() for c in name):
         return True
     tokens = name.replace(",", " ").split()
@@ -347,11 +351,11 @@ def is_furniture(name: str, label: str) -> bool:
     folded = [
         word
         for t in tokens
-        for w in re.sub(r"\(s\)?$|\[s\]", "s", t).casefold().split("/")
+        for w in re.split(r"[/-]", re.sub(r"\(s\)?$|\[s\]", "s", t).casefold())
         if (word := w.strip(".()[]'\u2019:;"))
     ]
     content = [w for w in folded if w not in _SMALL]
-    if not content or all(w in words.words for w in content):
+    if not content or all(w in words.words or _NUMBER.fullmatch(w) for w in content):  # "Chapter 7"
         return True
     if any(w in words.never for w in folded) or name.rstrip().endswith("&"):
         return True  # an address ("Fed Bldg Akron"), a shout ("DO NOT REPLY"), a cut-off span
@@ -362,7 +366,10 @@ def is_furniture(name: str, label: str) -> bool:
     kinds = words.document_kinds
     if folded[-1] in kinds or (folded[0] in kinds and len(folded) == 2 and len(folded[1]) == 1):
         return True  # "Docket Report", "Schedules F", "Exhibit A"
-    return folded[0] in kinds and len(folded) > 1 and folded[1] in _SMALL
+    # "Notice of ...", "Final Report and Applications for Compensation": a title
+    if any(w in kinds and nxt in _SMALL for w, nxt in itertools.pairwise(folded)):
+        return True
+    return is_bare_suffix(name) or " by " in name  # "P.C"; "Corrected by Clerks Office"
 
 
 def titles_a_document(text: str, start: int, name: str) -> bool:
@@ -378,6 +385,20 @@ def titles_a_document(text: str, start: int, name: str) -> bool:
 def trim_title(name: str) -> str:
     """Drop a judicial title after a name: "Warren, C. J." is Warren."""
     return _TRAILING_TITLE.sub("", name)
+
+
+# Docket-entry words the model takes into the name before them: "Megan G Heeg Hearing",
+# "Harold Taxel Granting", "A. L. Tenney Added", "Gray Cary Ware With Hearing Re".
+_TRAILING_ENTRY_WORD = re.compile(
+    r"(?:[\s,/]+(?:Filed|FILED|Added|Re|RE|Hearing|Granting|Denying|Approving|Regarding|Sent"
+    r"|Scheduled|Entered|Terminated|With|C/O|c/o|and|for|of|to|by))+\.?$"
+)
+
+
+def trailing_entry_words(name: str) -> int:
+    """How many characters at the end of `name` are docket-entry words, not the name."""
+    match = _TRAILING_ENTRY_WORD.search(name)
+    return len(match.group(0)) if match and match.start() > 0 else 0
 
 
 def leading_role(name: str) -> int:
@@ -400,11 +421,14 @@ def leading_role(name: str) -> int:
 
 # "Kenai Ironclad v. CP Marine Services": a caption names two parties, never one entity.
 # A run of blanks or a line break (blanked furniture between two names) also ends a name.
-_VERSUS = re.compile(r"\s+(?:v\.?|vs\.?)\s+|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$|\s*\n\s*|\s{3,}")
+_VERSUS = re.compile(
+    r"\s+(?:v\.?|vs\.?|[fan]ka|dba|FKA|AKA|NKA|DBA)\s+|\.?\)\s*\(|\s*\((?=[^)]*$)"
+    r"|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$|\s*\n\s*|\s{3,}"
+)
 
 
 _CORPORATE_SUFFIX = re.compile(
-    r"(?:L\.\s?L\.\s?[CP]\.?|LLC|LLP|PLLC|Inc\.?|Ltd\.?|Corp\.?|Co\.|P\.\s?C\.?|P\.\s?A\.?)"
+    r"(?:L\.\s?L\.\s?[CP]\.?|L\.\s?P\.?|LLC|LLP|PLLC|Inc\.?|Ltd\.?|Corp\.?|Co\.|P\.\s?C\.?|P\.\s?A\.?)"
 )
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*[ \t]*$")
 _NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*,[ \t]*$")

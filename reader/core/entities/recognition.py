@@ -231,6 +231,7 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
     if label == ORG and furniture.is_bare_suffix(text[start:end]):
         start -= furniture.name_before(text, start, comma=True)  # "CP Marine Services, L.L.C."
     start, end = aliases.trim(text, start, end, label or ORG)
+    end -= furniture.trailing_entry_words(text[start:end])
     if label == PERSON:
         end = start + len(furniture.trim_title(text[start:end]))
     start += furniture.leading_role(text[start:end])
@@ -245,6 +246,8 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
         label = PLACE
     elif label == PERSON and name in places.names() and " " not in name:
         label = PLACE  # "Paris" alone is far more often the city
+    elif label == PERSON and " " in name and places.is_place(name):
+        label = PLACE  # "Pinellas County"
     return [Mention(start, end, text[start:end], label)] if label else []
 
 
