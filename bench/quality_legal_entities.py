@@ -48,8 +48,8 @@ def words(name: str) -> tuple[str, ...]:
 def matches(shown: str, spellings: list[str]) -> bool:
     """True if `shown` names the gold entity whose spellings are given."""
     shown_words = words(shown)
-    if not set(shown_words) - _GENERIC:
-        return False
+    if not set(shown_words) - _GENERIC:  # "LLC" alone names nothing, but a gold "Company LLC"
+        return any(shown_words == words(spelling) for spelling in spellings)
     for spelling in spellings:
         gold_words = words(spelling)
         if shown_words == gold_words or set(shown_words) <= set(gold_words):

@@ -495,7 +495,8 @@ _NAME_LIST = re.compile(
 )
 # One side of a caption that is one word: "White v. Camacho", "ACME CORPORATION v. BALDWIN et al"
 _LONE_FIRST = re.compile(
-    r"^[ \t]*(?:#+[ \t]+)?(?P<w>[A-Z][A-Za-z'-]+)[ \t]+v\.?[ \t]+\S", re.MULTILINE
+    r"^[ \t]*(?:#+[ \t]+)?(?:\S*\d\S*[ \t]+)?(?P<w>[A-Z][A-Za-z'-]+)[ \t]+v\.?[ \t]+\S",
+    re.MULTILINE,
 )
 _LONE_SECOND = re.compile(
     r"\S[ \t]+v\.?[ \t]+(?P<w>[A-Z][A-Za-z'-]+)(?:,?[ \t]+et\.?[ \t]*al\.?)?[ \t]*$", re.MULTILINE
@@ -531,4 +532,24 @@ def lone_caption_parties(text: str) -> list[tuple[int, int]]:
             if folded in _SOVEREIGNS or folded in words or word.title() in aliases.ORG_WORDS:
                 continue
             found.append(match.span("w"))
+    return found
+
+
+# A company the model missed: capitalised words and a legal form ("Aligned Development LLC"),
+# or a law office ("Law Offices of Travis & Pon").
+_COMPANY_WORD = r"[A-Z][\w&'.-]*"
+_COMPANY = re.compile(
+    rf"(?<![\w.-])(?:{_COMPANY_WORD}[ \t]+){{0,5}}{_COMPANY_WORD},?[ \t]+"
+    r"(?:LLC|L\.L\.C\.|LLP|L\.L\.P\.|PLLC|Inc\.|INC\.|Corp\.|Ltd\.)(?![\w-])"
+    rf"|\bLaw Offices? of[ \t]+{_COMPANY_WORD}(?:[ \t]+(?:&|and)[ \t]+{_COMPANY_WORD}"
+    rf"|[ \t]+{_COMPANY_WORD}){{0,3}}"
+)
+
+
+def company_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names shaped as companies, each without a leading role word ("Debtor")."""
+    found = []
+    for match in _COMPANY.finditer(text):
+        start = match.start() + leading_role(match.group(0))
+        found.append((start, match.end()))
     return found

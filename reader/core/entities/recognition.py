@@ -174,6 +174,7 @@ def _mentions(
     named = [m for m in named if not cited.overlaps(m.start, m.end)]
     fixed = [m for m in fixed if not cited.overlaps(m.start, m.end)]
     sums = money.find(text)
+    named = _add_companies(text, named, [*numbered, *fixed, *sums])
     named = _add_gazetteer_places(text, named, [*numbered, *fixed, *sums])
     named = [m for m in aliases.link(_inside_companies(named)) if not aliases.is_epithet(text, m)]
     named = _legal_forms(_surnames(text, named, [*numbered, *fixed, *sums]))
@@ -249,6 +250,26 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
     elif label == PERSON and " " in name and places.is_place(name):
         label = PLACE  # "Pinellas County"
     return [Mention(start, end, text[start:end], label)] if label else []
+
+
+def _add_companies(text: str, named: list[Mention], others: Iterable[Mention]) -> list[Mention]:
+    """Companies the model missed or cut ("Aligned Development LLC" under "Case Name:"): where
+    no other mention than the model's pieces of it ("Development LLC", "LLC") is."""
+    fixed = aliases.Spans((m.start, m.end) for m in others)
+    extra = []
+    for start, end in furniture.company_names(text):
+        start, end = aliases.trim(text, start, end, ORG)
+        name = aliases.clean(text[start:end])
+        if end <= start or fixed.overlaps(start, end) or furniture.is_furniture(name, ORG):
+            continue
+        inside = [m for m in named if m.start < end and start < m.end]
+        if all(start <= m.start and m.end <= end and m.label == ORG for m in inside):
+            extra.append((Mention(start, end, text[start:end], ORG), inside))
+    if not extra:
+        return named
+    dropped = {id(m) for _, inside in extra for m in inside}
+    kept = [m for m in named if id(m) not in dropped]
+    return sorted([*kept, *(m for m, _ in extra)], key=lambda m: m.start)
 
 
 def _inside_companies(named: list[Mention]) -> list[Mention]:
