@@ -44,6 +44,7 @@ _PATTERNS = [
     r"\[STAMP[^\n]*",
     r"\((?:[a-z]{2,8}\d?(?:,\s*[a-z]{2,8})*|Admin\.?)\)",  # clerk's initials: (jreg, usbc)
     r"\[\s*LOGIN REMOVED\s*\]",
+    r"\bCM/ECF\b",
     r"\([A-Za-z]{2,8}\)(?=\s*\(Entered:)",  # a clerk's initials before "(Entered: ...)"
     r"\b[A-Z0-9-]+\.(?:GOV|COM|ORG|NET|EDU)\b",  # "USA.GOV" in a site's footer
     # a box number inside a sentence, with its city: "P.O. Box 5021 Saipan, MP 96950"
@@ -51,6 +52,7 @@ _PATTERNS = [
     r"\b(?:LIVE|Live)\s+(?:Database|DB)\b",  # "District of X Live Database" (CM/ECF)
 ]
 _NOISE = re.compile("|".join(_PATTERNS))
+_SPACE = " \t\u00a0\u200b\ufeff"  # a zero-width space starts lines of some e-mails
 _STREET = (
     r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Plaza|Center|Centre|Circle|Way|Lane|"
     r"Ln|Pkwy|Parkway|Square|Sq|Place|Pl|Highway|Hwy|Floor|Fl|Suite|Ste|Bldg|Building"
@@ -152,9 +154,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     cleaned = _blank(text, spans)
     lines = []
     for m in re.finditer(r"[^\n]+", cleaned):
-        body = m.group(0).lstrip()
-        if body.strip():
-            lines.append((m.end() - len(body), m.end(), body.rstrip()))
+        body = m.group(0).lstrip(_SPACE)
+        if body.strip(_SPACE):
+            lines.append((m.end() - len(body), m.end(), body.rstrip(_SPACE)))
     spans += _header_block(lines)
     spans += _menus(lines)
     spans += _line_furniture(text, lines)
@@ -539,7 +541,8 @@ def lone_caption_parties(text: str) -> list[tuple[int, int]]:
 # or a law office ("Law Offices of Travis & Pon").
 _COMPANY_WORD = r"[A-Z][\w&'.-]*"
 _COMPANY = re.compile(
-    rf"(?<![\w.-])(?:{_COMPANY_WORD}[ \t]+){{0,5}}{_COMPANY_WORD},?[ \t]+"
+    rf"(?<![\w.-])(?!(?:A|An|The|By|For|Of|To|And|With|From)\s)"
+    rf"{_COMPANY_WORD}(?:[ \t]+(?:{_COMPANY_WORD}|&|and)){{0,5}},?[ \t]+"
     r"(?:LLC|L\.L\.C\.|LLP|L\.L\.P\.|PLLC|Inc\.|INC\.|Corp\.|Ltd\.)(?![\w-])"
     rf"|\bLaw Offices? of[ \t]+{_COMPANY_WORD}(?:[ \t]+(?:&|and)[ \t]+{_COMPANY_WORD}"
     rf"|[ \t]+{_COMPANY_WORD}){{0,3}}"
