@@ -45,12 +45,14 @@ def test_docket_form_values_addresses_flags_and_titles_are_no_names() -> None:
         assert furniture not in words
     assert not [n for n in shown if "Response" in n or "Document" in n]
     # docket-entry words around a name: "to Employ X as Accountant Filed by Chapter 7 Trustee"
-    for furniture in ("Employ", "Accountant", "Filed", "Chapter", "Granted", "FKA"):
+    for furniture in ("Employ", "Accountant", "Filed", "Chapter", "Granted", "FKA", "Intent"):
         assert furniture not in words
     people = {"Imogen T. Falconer", "Cordelia Anne Whitlock", "Barnaby Quince", "Quentin R Marsh"}
     assert people <= named[PERSON]
     assert {"Quince & Hollis LLP", "Pemberton Savings Bank", "Juniper Lending Corp."} <= named[ORG]
     assert not [n for n in named[ORG] if "Juniper" in n and "Mill" in n]  # "X FKA Y": two names
+    assert "Brambly Tools Corporation" in named[ORG]  # "X/ Creditor Y": two names, no role
+    assert not [n for n in shown if "Creditor" in n or "Rm " in n]
 
 
 def test_notice_boilerplate_is_furniture_and_its_bodies_and_companies_are_organisations() -> None:

@@ -84,6 +84,7 @@ _SMALL = frozenset(
     {"of", "to", "for", "re", "on", "in", "by", "with", "and", "or", "the", "a", "an", "at"}
     | {"from", "v", "vs", "v.", "&"}
 )
+_NO_NAME_STARTS = frozenset({"of", "to", "for", "and", "or", "by", "with", "from", "on", "re"})
 _DATE_OR_ZIP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b[A-Z]{2}\s+\d{5}\b|\d{1,2}:\d{2}")
 # A legal abbreviation or citation: every word an initial or a short abbreviation ("C. J",
 # "S. W. Rep", "O. T. 1954", "Tex. R. App"), or a reporter between numbers ("323 U. S. 214").
@@ -356,6 +357,8 @@ def is_furniture(name: str, label: str) -> bool:
         for w in re.split(r"[/-]", re.sub(r"\(s\)?$|\[s\]", "s", t).casefold())
         if (word := w.strip(".()[]'\u2019:;"))
     ]
+    if folded[0] in _NO_NAME_STARTS:
+        return True  # "Of Intent To Distribute Estate": a title's tail
     content = [w for w in folded if w not in _SMALL]
     if not content or all(w in words.words or _NUMBER.fullmatch(w) for w in content):  # "Chapter 7"
         return True
@@ -424,7 +427,7 @@ def leading_role(name: str) -> int:
 # "Kenai Ironclad v. CP Marine Services": a caption names two parties, never one entity.
 # A run of blanks or a line break (blanked furniture between two names) also ends a name.
 _VERSUS = re.compile(
-    r"\s+(?:v\.?|vs\.?|[fan]ka|dba|FKA|AKA|NKA|DBA)\s+|\.?\)\s*\(|\s*\((?=[^)]*$)"
+    r"\s+(?:v\.?|vs\.?|[fan]ka|dba|FKA|AKA|NKA|DBA)\s+|\.?\)\s*\(|\s*\((?=[^)]*$)|\s*/\s+"
     r"|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$|\s*\n\s*|\s{3,}"
 )
 
