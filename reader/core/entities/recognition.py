@@ -22,7 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reader.core.dates import finding as dates
-from reader.core.entities import aliases, furniture, legal, money, places
+from reader.core.entities import aliases, furniture, legal, money, places, shapes
 from reader.core.mentions import CITATION, DATE, DOCKET, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text import nlp as nlp_loader
 from reader.core.text.citations import find_citations
@@ -257,7 +257,7 @@ def _add_companies(text: str, named: list[Mention], others: Iterable[Mention]) -
     no other mention than the model's pieces of it ("Development LLC", "LLC") is."""
     fixed = aliases.Spans((m.start, m.end) for m in others)
     extra = []
-    for start, end in furniture.company_names(text):
+    for start, end in shapes.company_names(text):
         start, end = aliases.trim(text, start, end, ORG)
         name = aliases.clean(text[start:end])
         if end <= start or fixed.overlaps(start, end) or furniture.is_furniture(name, ORG):
@@ -312,7 +312,7 @@ def _surnames(text: str, named: list[Mention], others: Iterable[Mention]) -> lis
     """People the text's shape names: every name of a list of surnames the model read one of
     as a person ("Castro, Manglona, Inos"), a one-word side of a caption ("White v. Camacho")."""
     people: list[tuple[int, int]] = []
-    lists = furniture.name_lists(text)
+    lists = shapes.name_lists(text)
     known = {text[m.start : m.end] for m in named if m.label == PERSON}
     while lists:  # a list with one known person makes its other names known: "Carbullido"
         vouched = [items for items in lists if any(text[s:e] in known for s, e in items)]
@@ -322,7 +322,7 @@ def _surnames(text: str, named: list[Mention], others: Iterable[Mention]) -> lis
             people += items
             known |= {text[s:e] for s, e in items}
         lists = [items for items in lists if items not in vouched]
-    people += furniture.lone_caption_parties(text)
+    people += shapes.lone_caption_parties(text)
     if not people:
         return named
     by_span = {(m.start, m.end): m for m in named}
