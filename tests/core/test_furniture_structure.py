@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 from reader.core.articles import Party
 from reader.core.entities import party_roles
 from reader.core.entities.extraction import anchor, extract_article
 from reader.core.ingest.reading import load_article
-from reader.core.mentions import ORG, PERSON, Mention
+from reader.core.mentions import DATE, ORG, PERSON, Mention
 from tests.cli.test_cli import legal_reader
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "furniture"
@@ -107,3 +108,9 @@ def test_a_party_named_first_initial_last_is_a_person(tmp_path: Path) -> None:
     named = [(m.text, m.label) for m in mentions if m.label in (PERSON, ORG)]
     assert ("ODALYS R PENWORTHY", PERSON) in named
     assert not [n for n, label in named if label == ORG]
+
+
+def test_zip_codes_and_claim_codes_are_no_dates() -> None:
+    dates = [m.text for m in _mentions("docket_text.txt") if m.label == DATE]
+    assert "2031-03-02" in {m.value for m in _mentions("docket_text.txt") if m.label == DATE}
+    assert not [d for d in dates if re.search(r"\d{5}|AZ31", d)]

@@ -376,6 +376,15 @@ def is_furniture(name: str, label: str) -> bool:
     return is_bare_suffix(name) or " by " in name  # "P.C"; "Corrected by Clerks Office"
 
 
+# "AZ 85041" in "PHOENIX, AZ 85041," and a claim code "(AZ09-11127)" the model reads as dates
+_ZIP_OR_CODE = re.compile(r"[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?|[A-Z]{2,4}\d{2}-\d{3,}")
+
+
+def is_zip_or_code(span: str) -> bool:
+    """True for a state and zip code, or a letters-and-digits code, that is no date."""
+    return bool(_ZIP_OR_CODE.fullmatch(span.strip(" ,.()")))
+
+
 def titles_a_document(text: str, start: int, name: str) -> bool:
     """True for a name that goes on a document's title: "Order Scheduling Initial Chapter 11
     Case Management Conference", "Motion Granting ...": a document kind, then a verb form."""

@@ -181,7 +181,11 @@ def _mentions(
     named += aliases.repeats(text, [*named, *numbered, *fixed, *sums])
     found = _without_overlaps([*numbered, *fixed, *sums, *named])
     taken = aliases.Spans((m.start, m.end) for m in found)
-    free = [(s, e) for s, e in temporal if not taken.overlaps(s, e)]
+    free = [
+        (s, e)
+        for s, e in temporal
+        if not taken.overlaps(s, e) and not furniture.is_zip_or_code(text[s:e])
+    ]
     found = _without_overlaps([*found, *dates.find(text, published, free)])
     return sorted(found, key=lambda m: (m.start, m.end))
 
