@@ -68,6 +68,8 @@ def test_notice_boilerplate_is_furniture_and_its_bodies_and_companies_are_organi
     assert "Fenwick Tugs" not in named[PERSON] | named[ORG]
     assert [n for n in named[ORG] if n.startswith("Tallis")] == ["Tallis Marine Services, L.L.C"]
     assert {"Ostrander", "Whitcombe"} <= named[PERSON]  # "Attorney for Appellees: A, B"
+    # a link's tag that wraps a line is no name's text
+    assert not [n for n in named[PERSON] | named[ORG] if re.search(r"[<>=]|HREF|TARGET", n)]
     # companies the model does not read: a name with its legal form, a law office
     assert {"Hollowbrook Development LLC", "Law Offices of Penrose & Kettle"} <= named[ORG]
 

@@ -34,7 +34,8 @@ _HEADER = re.compile(
 _CONTINUATION = re.compile(r"(?:## )?(?:[a-z0-9(\[<;=]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),|\S+$)")
 _KEEP_VALUE = re.compile(r"(?:## )?Subject\s*:", re.IGNORECASE)
 _PATTERNS = [
-    r"<[A-Za-z/!?][^<>\n]{0,800}>",  # HTML left in a saved e-mail
+    # HTML left in a saved e-mail; a tag may wrap a line ("<A HREF=...\nTARGET=...>")
+    r"<[A-Za-z/?][^<>]{0,800}>|<![^<>\n]{0,800}>",
     r"&(?:#\d{1,6}|[a-zA-Z]{2,8});",
     r"\b(?:https?://|www\.)\S+",
     r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
