@@ -53,6 +53,9 @@ def test_docket_form_values_addresses_flags_and_titles_are_no_names() -> None:
     assert {"Quince & Hollis LLP", "Pemberton Savings Bank", "Juniper Lending Corp."} <= named[ORG]
     assert not [n for n in named[ORG] if "Juniper" in n and "Mill" in n]  # "X FKA Y": two names
     assert "Brambly Tools Corporation" in named[ORG]  # "X/ Creditor Y": two names, no role
+    # an entry's filer, surname first, is the person the text names in full, or a new one
+    assert "TAMSIN OSGOOD" in named[PERSON]
+    assert not [n for n in shown if "," in n and ("Quince" in n or "OSGOOD" in n)]
     assert not [n for n in shown if "Creditor" in n or "Rm " in n]
 
 

@@ -27,6 +27,7 @@ from reader.core.mentions import CITATION, DATE, DOCKET, LEGAL, ORG, PERSON, PLA
 from reader.core.text import nlp as nlp_loader
 from reader.core.text.citations import find_citations
 from reader.core.text.docket_numbers import find_docket_numbers
+from reader.core.text.folding import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -178,6 +179,7 @@ def _mentions(
     named = _add_gazetteer_places(text, named, [*numbered, *fixed, *sums])
     named = [m for m in aliases.link(_inside_companies(named)) if not aliases.is_epithet(text, m)]
     named = _legal_forms(_surnames(text, named, [*numbered, *fixed, *sums]))
+    named = _add_filers(text, named)
     named += aliases.repeats(text, [*named, *numbered, *fixed, *sums])
     found = _without_overlaps([*numbered, *fixed, *sums, *named])
     taken = aliases.Spans((m.start, m.end) for m in found)
@@ -274,6 +276,27 @@ def _add_companies(text: str, named: list[Mention], others: Iterable[Mention]) -
     dropped = {id(m) for _, inside in extra for m in inside}
     kept = [m for m in named if id(m) not in dropped]
     return sorted([*kept, *(m for m, _ in extra)], key=lambda m: m.start)
+
+
+def _add_filers(text: str, named: list[Mention]) -> list[Mention]:
+    """An entry's filer, "(GOLDBERG, RANDOLPH)": one person, listed as "RANDOLPH GOLDBERG"
+    (the model read "RANDOLPH" as an organisation)."""
+    filers = shapes.filer_names(text)
+    if not filers:
+        return named
+    spans = aliases.Spans((s, e) for s, e, _ in filers)
+    kept = [m for m in named if not spans.overlaps(m.start, m.end)]
+    # "Richard Ravosa" is the "Richard S. Ravosa" the text names in full
+    full: dict[tuple[str, str], str] = {}
+    for m in kept:
+        if m.label == PERSON and len(words := fold(m.canonical or m.text).split()) >= 2:
+            full.setdefault((words[0], words[-1]), m.canonical or m.text)
+    extra = []
+    for s, e, name in filers:
+        first, *_, last = fold(name).split()
+        canonical = full.get((first, last), name)
+        extra.append(Mention(s, e, text[s:e], PERSON, canonical=canonical))
+    return sorted([*kept, *extra], key=lambda m: m.start)
 
 
 def _inside_companies(named: list[Mention]) -> list[Mention]:

@@ -82,3 +82,28 @@ def company_names(text: str) -> list[tuple[int, int]]:
         start = match.start() + leading_role(match.group(0))
         found.append((start, match.end()))
     return found
+
+
+# CM/ECF closes an entry with its filer, surname first: "(GOLDBERG, RANDOLPH) (Entered: ...)",
+# "(Ravosa, Richard) (Entered: ...)", "(LEZAK, CHRISTOPHER) Modified on ...".
+_FILER = re.compile(
+    r"\((?P<last>[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+)?),[ \t]*"
+    r"(?P<first>[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z]\.?)?)\)(?=\.?[ \t]*(?:\(Entered|Modified|$))",
+    re.MULTILINE,
+)
+
+
+def filer_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "First Last") of each entry's filer written surname first."""
+    found = []
+    for match in _FILER.finditer(text):
+        last, first = match.group("last"), match.group("first")
+        placeholder = {last.casefold(), first.casefold()} & {"lastname", "firstname"}
+        if (
+            placeholder
+            or last.title() in aliases.ORG_WORDS
+            or last.casefold() in vocabulary().words
+        ):
+            continue
+        found.append((match.start("last"), match.end("first"), f"{first} {last}"))
+    return found
