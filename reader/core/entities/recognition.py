@@ -279,11 +279,11 @@ def _add_companies(text: str, named: list[Mention], others: Iterable[Mention]) -
 
 
 def _add_filers(text: str, named: list[Mention]) -> list[Mention]:
-    """An entry's filer, "(GOLDBERG, RANDOLPH)": one person, listed as "RANDOLPH GOLDBERG"
-    (the model read "RANDOLPH" as an organisation)."""
+    """Names written surname first: an entry's filer, "(GOLDBERG, RANDOLPH)", is one person
+    listed as "RANDOLPH GOLDBERG" (the model read "RANDOLPH" as an organisation); "Mihlar,
+    Faiq" or "Robinson, Annette" where the text names Faiq Mihlar or Annette Robinson is that
+    person."""
     filers = shapes.filer_names(text)
-    if not filers:
-        return named
     spans = aliases.Spans((s, e) for s, e, _ in filers)
     kept = [m for m in named if not spans.overlaps(m.start, m.end)]
     # "Richard Ravosa" is the "Richard S. Ravosa" the text names in full
@@ -296,7 +296,18 @@ def _add_filers(text: str, named: list[Mention]) -> list[Mention]:
         first, *_, last = fold(name).split()
         canonical = full.get((first, last), name)
         extra.append(Mention(s, e, text[s:e], PERSON, canonical=canonical))
-    return sorted([*kept, *extra], key=lambda m: m.start)
+    out = []
+    for m in kept:
+        inverted = _INVERTED.fullmatch(m.canonical or m.text)
+        if inverted and m.label in (PERSON, ORG):
+            known = full.get((fold(inverted.group(2)), fold(inverted.group(1))))
+            if known:
+                m = dataclasses.replace(m, label=PERSON, canonical=known)
+        out.append(m)
+    return sorted([*out, *extra], key=lambda m: m.start)
+
+
+_INVERTED = re.compile(r"([A-Z][\w'-]+),\s+([A-Z][\w'-]+)")
 
 
 def _inside_companies(named: list[Mention]) -> list[Mention]:
