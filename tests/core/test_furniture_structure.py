@@ -55,6 +55,7 @@ def test_docket_form_values_addresses_flags_and_titles_are_no_names() -> None:
     assert "Brambly Tools Corporation" in named[ORG]  # "X/ Creditor Y": two names, no role
     # an entry's filer, surname first, is the person the text names in full, or a new one
     assert "TAMSIN OSGOOD" in named[PERSON]
+    assert "Ashdown Fell Marwick & Pryor" in named[ORG]  # "... & Pryor LL": an LLP cut short
     assert not [n for n in shown if "," in n and ("Quince" in n or "OSGOOD" in n)]
     assert not [n for n in shown if "Creditor" in n or "Rm " in n]
 

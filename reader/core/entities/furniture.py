@@ -462,6 +462,16 @@ def without_legal_form(name: str) -> str:
     return _LEGAL_FORM_AT_END.sub("", name.strip())
 
 
+_CUT_LEGAL_FORM = re.compile(r"(?<=\w)\s+(?:LL|L\.L)\.?$")
+
+
+def cut_legal_form(name: str) -> int:
+    """How many characters end `name` with a legal form a court system's column cut short
+    ("Sheppard Mullin Richter & Hampton LL" for "... LLP")."""
+    match = _CUT_LEGAL_FORM.search(name)
+    return len(match.group(0)) if match and len(name.split()) >= 3 else 0
+
+
 def is_bare_suffix(name: str) -> bool:
     """True for a span that is only a company's legal form ("L.L.C."): the name is before it."""
     return bool(_CORPORATE_SUFFIX.fullmatch(name.strip(" ,")))

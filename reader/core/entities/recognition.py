@@ -239,6 +239,8 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
         start -= furniture.name_before(text, start, comma=True)  # "CP Marine Services, L.L.C."
     start, end = aliases.trim(text, start, end, label or ORG)
     end -= furniture.trailing_entry_words(text[start:end])
+    if label == ORG:
+        end -= furniture.cut_legal_form(text[start:end])
     if label == PERSON:
         end = start + len(furniture.trim_title(text[start:end]))
     start += furniture.leading_role(text[start:end])
