@@ -6,7 +6,9 @@ hold) before the model reads the text; the structure decides where it can: a hea
 the top of a text, a label at the start of a line, a run of menu items. `is_furniture` then
 drops what the model still calls a name but is a document kind, a form word, a date, an
 address or a legal abbreviation ("Docket Report", "Email", "C. J", "323 U. S"). The word lists
-are in resources/data/legal/furniture_*.tsv.
+are in resources/data/legal/furniture_*.tsv. The shape of a page decides before the lists do:
+an address block ends at its "City, ST 12345" line, a form's value follows its label, a
+docket's case flags stand above its court's name, a site's menu is a run of short lines.
 """
 
 from __future__ import annotations
