@@ -1,6 +1,7 @@
 """Score people and organisations on real court documents against a hand-checked gold list.
 
 Usage: PYTHONPATH=. .venv/bin/python bench/quality_legal_entities.py [--files DIR] [--errors]
+[--split dev]
 
 Each file of bench/quality/legal_docs_gold.jsonl is read from DIR (default
 ../shared/legal-docs-dev/files; the documents are never copied into the repository) as an
@@ -47,8 +48,8 @@ def words(name: str) -> tuple[str, ...]:
 def matches(shown: str, spellings: list[str]) -> bool:
     """True if `shown` names the gold entity whose spellings are given."""
     shown_words = words(shown)
-    if not set(shown_words) - _GENERIC:
-        return False
+    if not set(shown_words) - _GENERIC:  # "LLC" alone names nothing, but a gold "Company LLC"
+        return any(shown_words == words(spelling) for spelling in spellings)
     for spelling in spellings:
         gold_words = words(spelling)
         if shown_words == gold_words or set(shown_words) <= set(gold_words):
@@ -106,6 +107,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=Path, default=DEFAULT_FILES)
     parser.add_argument("--errors", action="store_true", help="list wrong and missed names")
+    parser.add_argument(
+        "--split", choices=["dev", "test"], help="list errors of this split only (tune on dev)"
+    )
     args = parser.parse_args()
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     by_group: dict[tuple[str, str], Counter[str]] = {}
@@ -115,7 +119,7 @@ def main() -> None:
         errors = score_file(row, shown, counts)
         for group in [(row["split"], row["kind"]), (row["split"], "all")]:
             by_group.setdefault(group, Counter()).update(counts)
-        if args.errors and errors:
+        if args.errors and errors and args.split in (None, row["split"]):
             print(f"{row['file']} ({row['split']})", *errors, sep="\n")
     print("| split | kind | docs | PERSON P | PERSON R | ORG P | ORG R |")
     print("|---|---|---|---|---|---|---|")

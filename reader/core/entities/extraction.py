@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the extractor's code changes, so cached results are recomputed; changes to the
 # pattern data in resources/data are picked up automatically (see version()).
-CODE_VERSION = "entities-7"
+CODE_VERSION = "entities-8"
 # Below this many new articles, starting worker processes (each loads the model) costs more
 # than it saves.
 PARALLEL_MIN_ARTICLES = 24

@@ -6,15 +6,19 @@ hold) before the model reads the text; the structure decides where it can: a hea
 the top of a text, a label at the start of a line, a run of menu items. `is_furniture` then
 drops what the model still calls a name but is a document kind, a form word, a date, an
 address or a legal abbreviation ("Docket Report", "Email", "C. J", "323 U. S"). The word lists
-are in resources/data/legal/furniture_*.tsv.
+are in resources/data/legal/furniture_*.tsv. The shape of a page decides before the lists do:
+an address block ends at its "City, ST 12345" line, a form's value follows its label, a
+docket's case flags stand above its court's name, a site's menu is a run of short lines.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
+from reader.core.mentions import ORG, PERSON
 from reader.core.resources import resource
 
 # A header block starts the text: "Return-Path:", "Received:" ... (the reader may have put
@@ -32,7 +36,8 @@ _HEADER = re.compile(
 _CONTINUATION = re.compile(r"(?:## )?(?:[a-z0-9(\[<;=]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),|\S+$)")
 _KEEP_VALUE = re.compile(r"(?:## )?Subject\s*:", re.IGNORECASE)
 _PATTERNS = [
-    r"<[A-Za-z/!?][^<>\n]{0,800}>",  # HTML left in a saved e-mail
+    # HTML left in a saved e-mail; a tag may wrap a line ("<A HREF=...\nTARGET=...>")
+    r"<[A-Za-z/?][^<>]{0,800}>|<![^<>\n]{0,800}>",
     r"&(?:#\d{1,6}|[a-zA-Z]{2,8});",
     r"\b(?:https?://|www\.)\S+",
     r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
@@ -41,8 +46,15 @@ _PATTERNS = [
     r"\[STAMP[^\n]*",
     r"\((?:[a-z]{2,8}\d?(?:,\s*[a-z]{2,8})*|Admin\.?)\)",  # clerk's initials: (jreg, usbc)
     r"\[\s*LOGIN REMOVED\s*\]",
+    r"\bCM/ECF\b",
+    r"\([A-Za-z]{2,8}\)(?=\s*\(Entered:)",  # a clerk's initials before "(Entered: ...)"
+    r"\b[A-Z0-9-]+\.(?:GOV|COM|ORG|NET|EDU)\b",  # "USA.GOV" in a site's footer
+    # a box number inside a sentence, with its city: "P.O. Box 5021 Saipan, MP 96950"
+    r"\bP\.\s?O\.\s+Box\s+\d+(?:,?\s+[A-Z][A-Za-z .'-]{1,30},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?",
+    r"\b(?:LIVE|Live)\s+(?:Database|DB)\b",  # "District of X Live Database" (CM/ECF)
 ]
 _NOISE = re.compile("|".join(_PATTERNS))
+_SPACE = " \t\u00a0\u200b\ufeff"  # a zero-width space starts lines of some e-mails
 _STREET = (
     r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Plaza|Center|Centre|Circle|Way|Lane|"
     r"Ln|Pkwy|Parkway|Square|Sq|Place|Pl|Highway|Hwy|Floor|Fl|Suite|Ste|Bldg|Building"
@@ -52,16 +64,29 @@ _STREET = (
 _ADDRESS_LINE = re.compile(
     rf"(?:\d+[A-Za-z]?\s+[^\n]{{0,50}}\b(?:{_STREET}|[A-Z]{{2,}})\b\.?[^\n.!?]{{0,25}}"
     rf"|(?:Suite|SUITE|Ste|STE|Room|Rm|Floor|P\.?\s?O\.?\s+(?:Box|BOX))\b\.?\s*#?\s*\w+[^\n]{{0,20}}"
-    r"|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}[^\n]{0,20})"
+    r"|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}[^\n]{0,20}"
+    r"|[A-Z][A-Za-z .'-]{1,30},\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)"  # "Natick, MA 01760"
 )
+# The city line ends an address block; the lines just above it that name a building
+# ("Key Bldg", "J.W. McCormack Post Office & Courthouse") or a unit ("#1023") belong to it.
+_CITY_LINE = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?")
+_BUILDING_LINE = re.compile(
+    r"(?:#\s*\d|\d)[^\n]{0,60}|[^\n]{0,60}\b(?:Bldg|Building|Courthouse|Court House|Tower|"
+    r"Towers|Floor|Fl|Suite|Ste|Room|Rm)\b\.?(?:\s*#?\s*\d+\w?)?"
+)
+_ADDRESS_LOOKBACK = 3
+_MIN_REPEATED_VALUE = 16
 # "Date Filed:", "Tax ID / EIN:", "Nature[s] of Suit:" at the start of a line.
 _LABEL = re.compile(r"(?:## |- )?(?P<label>[A-Z][\w()\[\]/#.' -]{0,40}?)\s?:(?!\S*//)")
 _LIST_ITEM = re.compile(r"(?:- |\* )(?P<item>[^\n]{1,60})")
 _MENU_RUN = 6  # this many short list items in a row are a menu, whatever they say
+_MENU_ITEM_WORDS = 10
+_BARE_MENU_RUN = 8
 _SMALL = frozenset(
     {"of", "to", "for", "re", "on", "in", "by", "with", "and", "or", "the", "a", "an", "at"}
     | {"from", "v", "vs", "v.", "&"}
 )
+_NO_NAME_STARTS = frozenset({"of", "to", "for", "and", "or", "by", "with", "from", "on", "re"})
 _DATE_OR_ZIP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b[A-Z]{2}\s+\d{5}\b|\d{1,2}:\d{2}")
 # A legal abbreviation or citation: every word an initial or a short abbreviation ("C. J",
 # "S. W. Rep", "O. T. 1954", "Tex. R. App"), or a reporter between numbers ("323 U. S. 214").
@@ -69,6 +94,9 @@ _ABBREVIATION_WORD = re.compile(
     r"(?:[A-Z]\.?|[A-Z][a-z]{0,4}\.|\d+[a-z]{0,2}|Rep|App|Supp|Civ|Crim|Proc|Evid|Stat|Ann|"
     r"Code|Ct|Cir|Dist|Reg|Sess|Laws|Ed|JJ?|C\.J)"
 )
+# A small word between two capitalised words: "Fixing of Bond" (not "de", "van", "bin" ...).
+_CONNECTOR = re.compile(r"\b[A-Z][\w.'-]*\s+(?:of|and|or|for|the|to|on|in)\s+[A-Z]")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _TRAILING_TITLE = re.compile(r",?\s+(?:C\.\s?J|J|JJ|P\.\s?J|Ch\.\s?J)\.?$")
 
 
@@ -81,6 +109,7 @@ class Words:
     lines: frozenset[str]
     words: frozenset[str]
     document_kinds: frozenset[str]
+    never: frozenset[str]  # words no name holds ("Bldg", "hac", "NOT")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -94,14 +123,16 @@ def vocabulary() -> Words:
     """Read resources/data/legal/furniture_*.tsv (once)."""
     labels = {row[0].strip().casefold(): row[1:] for row in _rows("furniture_labels.tsv")}
     rows = _rows("furniture_words.tsv")
-    words = {w.casefold() for row in rows for w in row[1].split()}
+    words = {w.casefold() for row in rows if row[0] != "never" for w in row[1].split()}
     documents = {w.casefold() for row in rows if row[0] == "doc" for w in row[1].split()}
+    never = {w.casefold() for row in rows if row[0] == "never" for w in row[1].split()}
     return Words(
         labels=frozenset(labels),
         value_labels=frozenset(k for k, v in labels.items() if v and v[0].strip() == "value"),
         lines=frozenset(row[0].strip().casefold() for row in _rows("furniture_lines.tsv")),
         words=frozenset(words),
         document_kinds=frozenset(documents),
+        never=frozenset(never),
     )
 
 
@@ -126,9 +157,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     cleaned = _blank(text, spans)
     lines = []
     for m in re.finditer(r"[^\n]+", cleaned):
-        body = m.group(0).lstrip()
-        if body.strip():
-            lines.append((m.end() - len(body), m.end(), body.rstrip()))
+        body = m.group(0).lstrip(_SPACE)
+        if body.strip(_SPACE):
+            lines.append((m.end() - len(body), m.end(), body.rstrip(_SPACE)))
     spans += _header_block(lines)
     spans += _menus(lines)
     spans += _line_furniture(text, lines)
@@ -160,20 +191,58 @@ def _header_block(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
 
 
 def _menus(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Runs of short list items that are menus: long runs, or runs of known furniture."""
+    """Runs of short list items that are menus: long runs, or runs of known furniture.
+
+    A site's menu may head its groups with a bare line ("About", "News Media") or have no list
+    marks at all ("Public Laws", "TT Code", "About Us"): bare short lines inside a run of
+    items belong to it, and a run of bare lines is a menu when it is long and holds known
+    furniture lines.
+    """
     spans: list[tuple[int, int]] = []
-    run: list[tuple[int, int, str]] = []
-    known = vocabulary().lines
+    run: list[tuple[int, int, str, str]] = []
     for line in [*lines, (0, 0, "")]:
-        item = _LIST_ITEM.fullmatch(line[2].strip())
-        if item and len(item.group("item").split()) <= 6:
-            run.append(line)
+        kind = _menu_kind(line[2])
+        if kind:
+            run.append((*line, kind))
             continue
-        furniture = sum(_fold_line(text) in known for _, _, text in run)
-        if len(run) >= _MENU_RUN or (run and 2 * furniture >= len(run)):
-            spans += [(s, e) for s, e, _ in run]
+        if _is_menu(run):
+            spans += [(s, e) for s, e, _, _ in run]
         run = []
     return spans
+
+
+def _menu_kind(line: str) -> str:
+    """ "item" (a short list item), "bare" (a short line a menu may hold), "mark" (no word)."""
+    text = re.sub(r"^#{1,6}\s+", "", line.strip())  # the reader took it for a heading
+    item = _LIST_ITEM.fullmatch(text)
+    if item and len(item.group("item").split()) <= 6:
+        return "item"
+    if item and len(item.group("item").split()) <= _MENU_ITEM_WORDS:
+        return "long"  # in a menu ("- Chief Justice's Year-End Reports on the ..."), not one alone
+    if text and not any(c.isalnum() for c in text):
+        return "mark"  # "<!--//", "//-->"
+    if (
+        len(text.split()) <= 5
+        and not re.search(r"[\d,:;!?]|\.$|\sv\.?\s", text)
+        and text[:1].isupper()
+    ):
+        return "bare"
+    return ""
+
+
+def _is_menu(run: list[tuple[int, int, str, str]]) -> bool:
+    known = vocabulary().lines
+    items = [r for r in run if r[3] == "item"]
+    if not items:
+        bare = [r for r in run if r[3] == "bare"]
+        hits = sum(_fold_line(r[2]) in known for r in bare)
+        return len(bare) >= _BARE_MENU_RUN and hits >= 2
+    # bare lines only between items: a heading after a menu is no part of it
+    first, last = run.index(items[0]), run.index(items[-1])
+    del run[last + 1 :]
+    del run[:first]
+    hits = sum(_fold_line(r[2]) in known for r in run)
+    return len(items) >= _MENU_RUN or 2 * hits >= len(run)
 
 
 def _fold_line(line: str) -> str:
@@ -185,12 +254,23 @@ def _line_furniture(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[
     words = vocabulary()
     spans: list[tuple[int, int]] = []
     blank_next = False
-    for start, end, line in lines:
+    values: set[str] = set()  # a form value written again in the text ("Nature of Suit")
+    for number, (start, end, line) in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         if blank_next:
-            blank_next = False
+            # a code line ("21") is followed by its description, and perhaps another pair
+            blank_next = bool(re.fullmatch(r"\d{1,4}", stripped)) or _is_code_line(
+                lines, number + 1
+            )
+            spans.append((start, end))
+            if len(stripped) >= _MIN_REPEATED_VALUE:
+                values.add(stripped)
+            continue
+        if _CITY_LINE.fullmatch(stripped):
+            spans += _building_lines(lines, number)
+        if _is_flags_line(lines, number):
             spans.append((start, end))
             continue
         if _fold_line(line) in words.lines or _ADDRESS_LINE.fullmatch(stripped):
@@ -205,6 +285,39 @@ def _line_furniture(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[
                 blank_next = not text[start + label.end() : end].strip()
             else:
                 spans.append((start, start + label.end()))
+    for value in values:
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(value), text)]
+    return spans
+
+
+_FLAG = re.compile(r"[\w-]+")
+_ODD_FLAG = re.compile(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*")
+
+
+def _is_flags_line(lines: list[tuple[int, int, str]], number: int) -> bool:
+    """A docket's case flags above its court's name: "## PlnDue, DsclsDue, APPEAL"."""
+    if number + 1 >= len(lines) or "court" not in lines[number + 1][2].casefold():
+        return False
+    items = [i.strip() for i in _fold_line(lines[number][2]).split(",")]
+    raw = [i.strip() for i in re.sub(r"^(?:## |- |\* )", "", lines[number][2]).split(",")]
+    return (
+        all(_FLAG.fullmatch(i) for i in items)
+        and len(items) <= 12
+        and any(_ODD_FLAG.fullmatch(i) for i in raw)
+    )
+
+
+def _is_code_line(lines: list[tuple[int, int, str]], number: int) -> bool:
+    return number < len(lines) and bool(re.fullmatch(r"\d{1,4}", lines[number][2].strip()))
+
+
+def _building_lines(lines: list[tuple[int, int, str]], city: int) -> list[tuple[int, int]]:
+    """The building and unit lines just above an address's city line."""
+    spans = []
+    for start, end, line in reversed(lines[max(0, city - _ADDRESS_LOOKBACK) : city]):
+        if not _BUILDING_LINE.fullmatch(line.strip()):
+            break
+        spans.append((start, end))
     return spans
 
 
@@ -214,6 +327,8 @@ def _is_label(label: str) -> bool:
     if folded in words.labels:
         return True
     tokens = re.findall(r"[\w/]+", label)
+    if re.search(r"(?:#|\bNo\.?)$", label.strip()) and all(t[0].isupper() for t in tokens[:4]):
+        return 0 < len(tokens) <= 4  # "Adversary Proceeding #:", "Claim No.:"
     if not tokens or len(tokens) > 5 or tokens[0].casefold() not in words.words:
         return False
     # "Date Filed", "Lead BK Case": all form words; "Debtor disposition": a form word and
@@ -226,6 +341,8 @@ def is_furniture(name: str, label: str) -> bool:
     """True if a PERSON/ORG `name` the model found is a form word, document title or citation."""
     if not any(c.isupper() for c in name) or _DATE_OR_ZIP.search(name):
         return True
+    if re.fullmatch(r"[Cc]/[Oo]", name.strip()):  # "in care of" before a firm
+        return True
     if label == "PERSON" and any(c.isdigit() for c in name):
         return True
     tokens = name.replace(",", " ").split()
@@ -235,17 +352,69 @@ def is_furniture(name: str, label: str) -> bool:
     ):
         return True
     words = vocabulary()
-    folded = [t.strip(".()[]'\u2019:;").casefold() for t in tokens]
-    content = [w for w in folded if w and w not in _SMALL]
-    if not content or all(w in words.words for w in content):
+    # "Response/Objection" is two words; "Document(s" one
+    folded = [
+        word
+        for t in tokens
+        for w in re.split(r"[/-]", re.sub(r"\(s\)?$|\[s\]", "s", t).casefold())
+        if (word := w.strip(".()[]'\u2019:;"))
+    ]
+    if folded[0] in _NO_NAME_STARTS:
+        return True  # "Of Intent To Distribute Estate": a title's tail
+    content = [w for w in folded if w not in _SMALL]
+    if not content or all(w in words.words or _NUMBER.fullmatch(w) for w in content):  # "Chapter 7"
         return True
+    if any(w in words.never for w in folded) or name.rstrip().endswith("&"):
+        return True  # an address ("Fed Bldg Akron"), a shout ("DO NOT REPLY"), a cut-off span
+    if label == PERSON and _CONNECTOR.search(name):
+        return True  # "Fixing of Bond": a person's name has no "of" between its words
+    if label == ORG and re.search(r"\sor\s", name):
+        return True  # "Validity, Priority or Extent"
     kinds = words.document_kinds
-    return folded[-1] in kinds or (folded[0] in kinds and len(folded) > 1 and folded[1] in _SMALL)
+    if folded[-1] in kinds or (folded[0] in kinds and len(folded) == 2 and len(folded[1]) == 1):
+        return True  # "Docket Report", "Schedules F", "Exhibit A"
+    # "Notice of ...", "Final Report and Applications for Compensation": a title
+    if any(w in kinds and nxt in _SMALL for w, nxt in itertools.pairwise(folded)):
+        return True
+    return is_bare_suffix(name) or " by " in name  # "P.C"; "Corrected by Clerks Office"
+
+
+# "AZ 85041" in "PHOENIX, AZ 85041," and a claim code "(AZ09-11127)" the model reads as dates
+_ZIP_OR_CODE = re.compile(r"[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?|[A-Z]{2,4}\d{2}-\d{3,}")
+
+
+def is_zip_or_code(span: str) -> bool:
+    """True for a state and zip code, or a letters-and-digits code, that is no date."""
+    return bool(_ZIP_OR_CODE.fullmatch(span.strip(" ,.()")))
+
+
+def titles_a_document(text: str, start: int, name: str) -> bool:
+    """True for a name that goes on a document's title: "Order Scheduling Initial Chapter 11
+    Case Management Conference", "Motion Granting ...": a document kind, then a verb form."""
+    first = name.split()[0] if name.split() else ""
+    if not re.fullmatch(r"[A-Z][a-z]{2,}(?:ing|ed)", first):
+        return False
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    return before is not None and before.group(1).casefold() in vocabulary().document_kinds
 
 
 def trim_title(name: str) -> str:
     """Drop a judicial title after a name: "Warren, C. J." is Warren."""
     return _TRAILING_TITLE.sub("", name)
+
+
+# Docket-entry words the model takes into the name before them: "Megan G Heeg Hearing",
+# "Harold Taxel Granting", "A. L. Tenney Added", "Gray Cary Ware With Hearing Re".
+_TRAILING_ENTRY_WORD = re.compile(
+    r"(?:[\s,/]+(?:Filed|FILED|Added|Re|RE|Hearing|Granting|Denying|Approving|Regarding|Sent"
+    r"|Scheduled|Entered|Terminated|With|C/O|c/o|and|for|of|to|by))+\.?$"
+)
+
+
+def trailing_entry_words(name: str) -> int:
+    """How many characters at the end of `name` are docket-entry words, not the name."""
+    match = _TRAILING_ENTRY_WORD.search(name)
+    return len(match.group(0)) if match and match.start() > 0 else 0
 
 
 def leading_role(name: str) -> int:
@@ -268,7 +437,67 @@ def leading_role(name: str) -> int:
 
 # "Kenai Ironclad v. CP Marine Services": a caption names two parties, never one entity.
 # A run of blanks or a line break (blanked furniture between two names) also ends a name.
-_VERSUS = re.compile(r"\s+(?:v\.?|vs\.?)\s+|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$|\s*\n\s*|\s{3,}")
+_VERSUS = re.compile(
+    r"\s+(?:v\.?|vs\.?|[fan]ka|dba|FKA|AKA|NKA|DBA)\s+|\.?\)\s*\(|\s*\((?=[^)]*$)|\s*/\s+"
+    r"|\s+(?:v\.?|vs\.?|et\.? al\.?|et)$|\s*\n\s*|\s{3,}"
+)
+
+
+_CORPORATE_SUFFIX = re.compile(
+    r"(?:L\.\s?L\.\s?[CP]\.?|L\.\s?P\.?|LLC|LLP|PLLC|Inc\.?|Ltd\.?|Corp\.?|Co\.|P\.\s?C\.?|P\.\s?A\.?)"
+)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*[ \t]*$")
+_NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w&.'-]*[ \t]+){0,4}[A-Z][\w&.'-]*,[ \t]*$")
+_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+_LEGAL_FORM_AT_END = re.compile(rf",?\s+{_CORPORATE_SUFFIX.pattern}$")
+
+
+def has_legal_form(name: str) -> bool:
+    """True for a company's name that ends with its legal form: "Fenwick Tugs, L.L.C"."""
+    return bool(_LEGAL_FORM_AT_END.search(name.strip()))
+
+
+def without_legal_form(name: str) -> str:
+    """ "Fenwick Tugs, L.L.C" without its legal form: "Fenwick Tugs"."""
+    return _LEGAL_FORM_AT_END.sub("", name.strip())
+
+
+_CUT_LEGAL_FORM = re.compile(r"(?<=\w)\s+(?:LL|L\.L)\.?$")
+
+
+def cut_legal_form(name: str) -> int:
+    """How many characters end `name` with a legal form a court system's column cut short
+    ("Sheppard Mullin Richter & Hampton LL" for "... LLP")."""
+    match = _CUT_LEGAL_FORM.search(name)
+    return len(match.group(0)) if match and len(name.split()) >= 3 else 0
+
+
+def is_bare_suffix(name: str) -> bool:
+    """True for a span that is only a company's legal form ("L.L.C."): the name is before it."""
+    return bool(_CORPORATE_SUFFIX.fullmatch(name.strip(" ,")))
+
+
+def name_before(text: str, start: int, *, comma: bool = False) -> int:
+    """How many characters of capitalised words (then a comma, with `comma`) on the same line
+    run straight into `start`: "Kenai " before "Ironclad v. ...", "CP Marine Services, " before
+    "L.L.C."."""
+    window = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+    if not comma and window and not window[-1].isspace():
+        return 0
+    match = (_NAME_BEFORE_COMMA if comma else _NAME_BEFORE).search(window)
+    return len(match.group(0)) if match else 0
+
+
+def party_label(part: str, label: str) -> str:
+    """The label of one party of a caption the model labelled as a whole: an organisation when
+    it has a company's word or an acronym beside ordinary words ("CP Marine Services")."""
+    words = part.split()
+    shaped = bool(_ACRONYM.search(part) or _CORPORATE_SUFFIX.search(part))
+    if label == PERSON and len(words) >= 2 and not part.isupper() and shaped:
+        return ORG
+    return label
 
 
 def caption_parts(name: str) -> list[tuple[int, int]]:

@@ -61,6 +61,11 @@ def unmatched(names: Iterable[str], parties: Sequence[Party]) -> list[Party]:
 _PEOPLE_ROLES = frozenset({"attorney", *_BENCH})
 _NAMED_LABELS = frozenset({PERSON, ORG, PLACE, DATE})
 _MAX_PLACES = 20  # occurrences of one name looked at
+# A first name, a middle initial and a surname: a person's name, whatever the model reads
+# in capitals ("WILLIAM" and "LEONARD" were two organisations).
+_PERSON_SHAPE = re.compile(
+    r"[A-Z][A-Za-z'-]+\s+[A-Z]\.?\s+[A-Z][A-Za-z'-]+(?:,?\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?"
+)
 _SIGNED = re.compile(r",\s+(?:C\.\s?J\.|J\.|JJ\.)")
 
 
@@ -88,6 +93,8 @@ def apply(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
             named.append((party.name, party.kind))
         elif party.name.split()[-1] in aliases.ORG_WORDS:
             named.append((party.name, ORG))
+        elif _PERSON_SHAPE.fullmatch(party.name):
+            named.append((party.name, PERSON))  # "WILLIAM A LEONARD", a trustee
     found = list(mentions)
     for name, label in sorted(set(named), key=lambda n: -len(n[0])):
         for start in _places(article.body, name):
