@@ -184,7 +184,15 @@ def test_a_file_of_another_kind_is_refused_naming_the_kinds_read(tmp_path: Path)
         ingest.load_article(write(tmp_path, "fees.xlsx", b"PK\x03\x04"))
 
 
-LEGAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "legal-docs-dev" / "files"
+# ../shared/legal-docs-dev/files beside the repository (or beside the folder of its worktrees)
+LEGAL_DOCS = next(
+    (
+        folder / "shared" / "legal-docs-dev" / "files"
+        for folder in Path(__file__).resolve().parents[2:5]
+        if (folder / "shared" / "legal-docs-dev" / "files").is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "legal-docs-dev" / "files",
+)
 
 
 @pytest.mark.skipif(not LEGAL_DOCS.is_dir(), reason="the real court documents are not here")

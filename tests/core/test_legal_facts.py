@@ -210,3 +210,34 @@ def test_docket_number_typed_alone_and_court_field_find_the_document(tmp_path: P
     stored = library.article(library.search("29-1234").hits[0].article_id)
     assert stored.court == "Supreme Court of the United States"
     assert stored.parties[1] == Party("HARBOR LINE SHIPPING CO., ET AL.", "second")
+
+
+def test_an_email_whose_subject_names_no_case_is_titled_by_the_case_it_names(
+    tmp_path: Path,
+) -> None:
+    from tests.documents import eml_bytes
+
+    text = (
+        'A new docket entry, "Petition DENIED." has been added for Dana Morgan, Petitioner v. '
+        "Harlow Mills Company of Lowell. You have been signed up to receive email "
+        "notifications for No. 30-412."
+    )
+    path = tmp_path / "notice.eml"
+    path.write_bytes(
+        eml_bytes("Court Electronic Filing System", "Mon, 10 Nov 2031 16:16:39 +0000", text)
+    )
+    article = reading.load_article(path)
+    assert article.title == "Dana Morgan v. Harlow Mills Company of Lowell"
+    assert article.published == "2031-11-10"
+
+
+def test_an_email_about_many_cases_keeps_its_subject(tmp_path: Path) -> None:
+    from tests.documents import eml_bytes
+
+    text = "Case Name:\nRowan v. Kestrel Freight LLC\nCase Name:\nIn re Dana Morgan\n"
+    path = tmp_path / "multi.eml"
+    path.write_bytes(
+        eml_bytes('Multiple Cases "Close case"', "Fri, 20 Sep 2030 11:53:36 -0500", text)
+    )
+    assert reading.load_article(path).title == 'Multiple Cases "Close case"'
+

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
-from reader.core.ingest import email_message, office, page_text, pdf
+from reader.core.ingest import email_message, office, page_text, pdf, pdf_heading
 
 # The extracted text is capped like a text file: a 5,000-page filing is still searchable by
 # its first part, and the note says where it stops.
@@ -55,12 +55,14 @@ def from_pdf(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
     if not any(part not in dividers for part in parts):
         raise ArticleFormatError(path, _no_text_reason(read))
     source = "\n".join(line for lines in read.pages for line in lines)
+    heading = pdf_heading.find(read.pages)
     article = Article(
         id=aid,
         path=path,
-        title=_title(read.title, parts) or path.stem,
+        title=_title(read.title, []) or heading.title or path.stem,
         body=body,
         format="pdf",
+        published=heading.date,
         pages=tuple(offsets),
         ocr_pages=read.ocr_pages,
         notes=tuple(notes),
