@@ -293,3 +293,16 @@ def test_a_cm_ecf_docket_body_opens_with_the_court_not_the_cm_ecf_menu(tmp_path:
     assert article.body.startswith("## U.S. Bankruptcy Court")
     assert "Logout" not in article.body
     assert "Chapter 11 Voluntary Petition" in article.body
+
+
+def test_a_table_of_linked_case_names_is_the_page_s_text_not_a_menu(tmp_path: Path) -> None:
+    rows = "".join(
+        f'<tr><td><a href="/o/{n}">{name}</a></td><td><a href="/o/{n}.pdf">2031-MP-0{n}</a></td>'
+        "</tr>"
+        for n, name in enumerate(["Commonwealth v. Rios", "Camacho v. Albia", "In re Takasi"], 1)
+    )
+    page = f"<html><body><h1>Supreme Court 2031</h1><p>Opinions of the year.</p><table>{rows}"
+    page += "</table></body></html>"
+    body = _read(tmp_path, "opinions-2031.html", page).body
+    assert "Camacho v. Albia" in body
+    assert "In re Takasi" in body

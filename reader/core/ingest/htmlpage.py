@@ -72,7 +72,7 @@ _MAX_DEPTH = 400
 # whose text is kept.
 _FORM_TEXT = 300
 _FORM_BLOCKS = 5
-# Three or more blocks in a row that are each only a short link are a menu ("Query",
+# Three or more list items in a row that are each only a short link are a menu ("Query",
 # "Reports", "Utilities", "Logout"; "Opinions of the Court", "Argument Audio", ...).
 _MENU_RUN = 3
 _MENU_WORDS = 8
@@ -194,7 +194,8 @@ class _Reader(HTMLParser):
         block = (self._block_tag, text)
         if self._block_tag == "h1" and self.page.h1 is None:
             self.page.h1 = text
-        link_only = link_only and len(text.split()) <= _MENU_WORDS
+        # A menu is a list of links; a table of links (a list of cases) is the page's text.
+        link_only = link_only and self._block_tag == "li" and len(text.split()) <= _MENU_WORDS
         self._all_blocks.append(block)
         self._all_links.append(link_only)
         if self._in_article:
