@@ -86,54 +86,63 @@ def pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f} % ({part}/{whole})" if whole else "-"
 
 
+def score(
+    files: Path, library_dir: Path, *, every: bool = False
+) -> tuple[dict[str, Counter[str]], list[str]]:
+    """Import `files` into `library_dir` and score each gold file: counts by kind ("all" for
+    every file) and a few lines for each wrong file (each file with `every`)."""
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    library, statuses = import_folder(files, library_dir)
+    # Byte-identical files are one article, named after the first one imported.
+    by_hash: dict[str, list[str]] = {}
+    for row in rows:
+        data = (files / row["file"]).read_bytes()
+        by_hash.setdefault(hashlib.sha256(data).hexdigest(), []).append(row["file"])
+    copies = {name: group for group in by_hash.values() for name in group}
+    counts: dict[str, Counter[str]] = {}
+    wrong: list[str] = []
+    for row in rows:
+        path = files / row["file"]
+        status = statuses.get(row["file"], "not seen")
+        imported = status.split(":")[0] in IMPORTED
+        title = date = None
+        if imported:
+            try:
+                article = library.find_by_path(path)
+                title, date = article.title, article.published
+            except ReaderError:
+                imported = False
+        stems = [Path(name).stem for name in copies[row["file"]]]
+        t_ok = title_right(title, row, stems)
+        d_ok = imported and date_right(date, row)
+        for group in (row["kind"], "all"):
+            c = counts.setdefault(group, Counter())
+            c["docs"] += 1
+            c["imported"] += imported
+            c["title"] += t_ok
+            c["date"] += d_ok
+            c["both"] += t_ok and d_ok
+        if every or not (t_ok and d_ok):
+            marks = ("" if t_ok else "TITLE ") + ("" if d_ok else "DATE")
+            gold_title = row["title"] if row["title"] is not None else f"(none: {path.stem})"
+            wrong.append(
+                f"- {row['file']} [{row['kind']}] {marks or 'ok'}"
+                + ("" if imported else f"\n    not imported: {status}")
+                + f"\n    ours: {title!r} | {date}\n    gold: {gold_title!r} | {row['date']}"
+            )
+    return counts, wrong
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=Path, default=DEFAULT_FILES)
     parser.add_argument("--all", action="store_true", help="list every file, not only wrong ones")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     if not args.files.is_dir():
         raise SystemExit(f"No folder of documents at {args.files} (give one with --files).")
     folder = Path(tempfile.mkdtemp(prefix="legal-facts-"))
     try:
-        library, statuses = import_folder(args.files.resolve(), folder / "library")
-        # Byte-identical files are one article, named after the first one imported.
-        by_hash: dict[str, list[str]] = {}
-        for row in rows:
-            data = (args.files.resolve() / row["file"]).read_bytes()
-            by_hash.setdefault(hashlib.sha256(data).hexdigest(), []).append(row["file"])
-        copies = {name: group for group in by_hash.values() for name in group}
-        counts: dict[str, Counter[str]] = {}
-        wrong: list[str] = []
-        for row in rows:
-            path = args.files.resolve() / row["file"]
-            status = statuses.get(row["file"], "not seen")
-            imported = status.split(":")[0] in IMPORTED
-            title = date = None
-            if imported:
-                try:
-                    article = library.find_by_path(path)
-                    title, date = article.title, article.published
-                except ReaderError:
-                    imported = False
-            stems = [Path(name).stem for name in copies[row["file"]]]
-            t_ok = title_right(title, row, stems)
-            d_ok = imported and date_right(date, row)
-            for group in (row["kind"], "all"):
-                c = counts.setdefault(group, Counter())
-                c["docs"] += 1
-                c["imported"] += imported
-                c["title"] += t_ok
-                c["date"] += d_ok
-                c["both"] += t_ok and d_ok
-            if args.all or not (t_ok and d_ok):
-                marks = ("" if t_ok else "TITLE ") + ("" if d_ok else "DATE")
-                gold_title = row["title"] if row["title"] is not None else f"(none: {path.stem})"
-                wrong.append(
-                    f"- {row['file']} [{row['kind']}] {marks or 'ok'}"
-                    + ("" if imported else f"\n    not imported: {status}")
-                    + f"\n    ours: {title!r} | {date}\n    gold: {gold_title!r} | {row['date']}"
-                )
+        counts, wrong = score(args.files.resolve(), folder / "library", every=args.all)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print("| kind | docs | imported | title right | date right | both right |")
