@@ -167,3 +167,13 @@ def test_a_short_first_line_in_sentence_case_over_the_text_is_its_headline(
     assert imported(tmp_path, "news.pdf", [page]).title == (
         "Court rules for the acequia in the water case"
     )
+
+
+def test_a_case_number_or_a_dated_line_over_the_text_is_no_title(tmp_path: Path) -> None:
+    for first in ("No. 31-0417", "Filed: March 3, 2031"):
+        page = [
+            first,
+            "The question in this appeal is whether the harbour pilot owed the owner of the",
+            "vessel a duty of care when she brought it to its berth in a storm.",
+        ]
+        assert imported(tmp_path, "opinion.pdf", [page]).title == "opinion"

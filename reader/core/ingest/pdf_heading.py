@@ -33,7 +33,8 @@ _MAIL_HEADER = re.compile(r"^(?:From|To|Cc|Sent|Date)\s*:", re.IGNORECASE)
 _SUBJECT = re.compile(r"^Subject\s*:\s*(?P<subject>\S.*)$", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:\W*CONFIDENTIAL\W*|Page \d+(?: of \d+)?|#:\s*\d+|(?:Case|Civil Action|Docket|Index)"
-    r"\s+(?:No|Number)\b.*|Case number\b.*)$",
+    r"\s+(?:No|Number)\b.*|Case number\b.*|Nos?\.\s*[\w:-]*\d.*"
+    r"|(?:Filed|Decided|Dated|Argued|Submitted|Entered|Date)\b.{0,30}\d{4}\.?)$",
     re.IGNORECASE,
 )
 _ENUMERATED = re.compile(r"^(?:[IVXL]+|[A-Za-z]|\d{1,3})[.)]\s")
