@@ -177,3 +177,31 @@ def test_a_case_number_or_a_dated_line_over_the_text_is_no_title(tmp_path: Path)
             "vessel a duty of care when she brought it to its berth in a storm.",
         ]
         assert imported(tmp_path, "opinion.pdf", [page]).title == "opinion"
+
+
+def test_a_transcript_s_caption_and_court_are_read_from_its_spaced_out_lines() -> None:
+    from reader.core.ingest import legal_facts
+
+    text = "\n".join(
+        [
+            "                     **CONFIDENTIAL**",
+            " 1       IN THE UNITED STATES DISTRICT COURT",
+            "             FOR THE DISTRICT OF NOWHERE",
+            " 3   MARGARET OKAFOR,        :",
+            " 4          Plaintiff,       :",
+            " 5   v.                      : Civil Action No:",
+            "                             : 2:31-cv-00417-ABC",
+            " 6   HALVERSON FREIGHT       :",
+            "     SYSTEMS, LLC,           :",
+            " 7          Defendant.       :",
+            STAMP,
+        ]
+    )
+    facts = legal_facts.read("pdf", text)
+    assert facts is not None
+    assert facts.title == "MARGARET OKAFOR v. HALVERSON FREIGHT SYSTEMS, LLC"
+    assert facts.court == "United States District Court for the District of Nowhere"
+    assert [(p.name, p.role) for p in facts.parties[:2]] == [
+        ("MARGARET OKAFOR", "plaintiff"),
+        ("HALVERSON FREIGHT SYSTEMS, LLC", "defendant"),
+    ]

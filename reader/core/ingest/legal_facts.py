@@ -91,9 +91,11 @@ def read(kind: str, text: str) -> LegalFacts | None:
     lines = source.lines
     head = lines[:_HEAD_LINES]
     dockets = _dockets("\n".join(head))
-    court = caption.court_name(lines[:_COURT_LINES]) or caption.court_in_title(source.page_title)
-    # A PDF's caption box: without pleading-paper line numbers and the column of colons
-    found = _caption(pdf_heading.clean(head) if kind == "pdf" else head)
+    # A PDF's lines as laid out (spaces kept), without pleading-paper line numbers and the
+    # caption box's column of colons: where its court and caption are read
+    top = pdf_heading.clean(text.splitlines()[:_COURT_LINES]) if kind == "pdf" else lines
+    court = caption.court_name(top[:_COURT_LINES]) or caption.court_in_title(source.page_title)
+    found = _caption(top[:_HEAD_LINES])
     events = legal_dates.find_events(lines)
     heading = _heading(lines[:_COURT_LINES])
     if not dockets and not heading and not (court and (found or events)):

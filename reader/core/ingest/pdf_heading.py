@@ -57,11 +57,12 @@ class Heading:
 
 
 def clean(lines: Sequence[str]) -> list[str]:
-    """The lines without pleading-paper line numbers and caption-box colon columns."""
+    """The lines without pleading-paper line numbers and caption-box colon columns, each with
+    its spaces made single."""
     out = []
     for line in lines:
         text = _LINE_NUMBER.sub("", line, count=1)
-        text = _COLON_COLUMN.sub("", text).strip()
+        text = " ".join(_COLON_COLUMN.sub("", text).split())
         if text:
             out.append(text)
     return out
