@@ -205,3 +205,27 @@ def test_a_transcript_s_caption_and_court_are_read_from_its_spaced_out_lines() -
         ("MARGARET OKAFOR", "plaintiff"),
         ("HALVERSON FREIGHT SYSTEMS, LLC", "defendant"),
     ]
+
+
+def test_a_transcript_body_reads_without_its_margin_numbers_and_colons() -> None:
+    from reader.core.ingest import page_text
+
+    lines = [
+        " 1       IN THE UNITED STATES DISTRICT COURT",
+        " 3   MARGARET OKAFOR,        :",
+        " 4          Plaintiff,       :",
+        " 5   v.                      : Civil Action No:",
+        " 6   HALVERSON FREIGHT       :",
+        " 7   SYSTEMS, LLC,           :",
+        " 8          Defendant.       :",
+        " 9        Q.   Where were you on the night of the fire at the warehouse?",
+        "10        A.   At home.",
+    ]
+    body = "\n".join(page_text.paragraphs(lines, set()))
+    assert "MARGARET OKAFOR," in body
+    assert "Q. Where were you on the night of the fire" in " ".join(body.split())
+    assert ":" not in body.replace("Q.", "")  # no colon column is left
+    assert not any(line[:1].isdigit() for line in body.splitlines())
+    # A list that merely starts with numbers keeps them.
+    listed = ["1   Transcript order form", "2   Acknowledgment", "Filed with the clerk."]
+    assert page_text.paragraphs(listed, set())[0].startswith("1")
