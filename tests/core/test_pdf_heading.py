@@ -229,3 +229,19 @@ def test_a_transcript_body_reads_without_its_margin_numbers_and_colons() -> None
     # A list that merely starts with numbers keeps them.
     listed = ["1   Transcript order form", "2   Acknowledgment", "Filed with the clerk."]
     assert page_text.paragraphs(listed, set())[0].startswith("1")
+
+
+def test_a_report_is_dated_by_its_electronic_signature_not_a_date_it_mentions(
+    tmp_path: Path,
+) -> None:
+    page = [
+        "Financial Disclosure Report",
+        "Filer's Information: Ann Lee, Report Year: 2030",
+        "The land was bought on January 1, 2029 and the loan was signed on March 3, 2029.",
+        "/s/ Ann Lee [electronically signed on 05/15/2031 by Ann Lee in JEFS]",
+    ]
+    article = imported(tmp_path, "disclosure.pdf", [page])
+    assert article.title == "Financial Disclosure Report"
+    assert article.published == "2031-05-15"
+    prose = imported(tmp_path, "letter.pdf", [page[:3]])
+    assert prose.published is None  # a date in a sentence is no document's date

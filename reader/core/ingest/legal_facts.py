@@ -98,7 +98,9 @@ def read(kind: str, text: str) -> LegalFacts | None:
     found = _caption(top[:_HEAD_LINES])
     events = legal_dates.find_events(lines)
     heading = _heading(lines[:_COURT_LINES])
-    if not dockets and not heading and not (court and (found or events)):
+    # A document dated by its signature ("Dated:", "electronically signed on") is one too.
+    signed = any(event.kind == "dated" for event in events)
+    if not dockets and not heading and not signed and not (court and (found or events)):
         return None
     title = found[0] if found else heading
     day = _document_date(events) or _first_date_line(head)

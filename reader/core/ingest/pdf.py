@@ -92,6 +92,12 @@ def _text_layer(document: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
         textpage = page.get_textpage()
         try:
             text = str(textpage.get_text_bounded())
+            # The bounded text can run a page's lines into one ("Judiciary Branch
+            # PersonnelFinancial Disclosure Report"); the whole range has the same characters
+            # in the same order with its line breaks: then it is the page's text.
+            ranged = str(textpage.get_text_range())
+            if ranged.count("\n") > text.count("\n") and _same_text(ranged, text):
+                text = ranged
         finally:
             textpage.close()
     except pdfium.PdfiumError:
@@ -103,6 +109,10 @@ def _text_layer(document: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
     if text.count("\u00b7") > 20:  # court reporters' transcripts space their lines with "·"
         text = text.replace("\u00b7", " ")
     return text.replace("\r\n", "\n").replace("\r", "\n"), has_image
+
+
+def _same_text(one: str, other: str) -> bool:
+    return "".join(one.split()) == "".join(other.split())
 
 
 def _has_text(text: str, has_image: bool) -> bool:
