@@ -255,6 +255,8 @@ ASP_DOCKET = """\
 <tr><td>Docketed:</td></tr><tr><td>July 26, 2030</td></tr>
 <tr><td>Jul 26 2030</td><td>Petition for a writ of certiorari filed.</td></tr>
 <tr><td>Sep 30 2030</td><td>Petition DENIED.</td></tr></table>
+<div id="alerttemplate" style="display:none;"><div>{1}</div><a href="#">##LOC[OK]##</a></div>
+<span style="visibility:hidden;">Search term too short</span>
 </form></div>
 <form action="/search"><input name="q"><button>Search</button> Search tips</form>
 </body></html>
@@ -285,6 +287,8 @@ def test_a_docket_page_held_in_one_form_keeps_its_docket_and_not_its_menus(
     assert "Petition DENIED." in article.body  # the docket's entries are its text
     assert "Argument Audio" not in article.body  # the site's menu is not
     assert "Search tips" not in article.body  # nor its search box
+    assert "##LOC" not in article.body  # nor what the page does not show
+    assert "too short" not in article.body
 
 
 def test_a_cm_ecf_docket_body_opens_with_the_court_not_the_cm_ecf_menu(tmp_path: Path) -> None:

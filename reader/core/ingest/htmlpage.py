@@ -72,6 +72,7 @@ _MAX_DEPTH = 400
 # whose text is kept.
 _FORM_TEXT = 300
 _FORM_BLOCKS = 5
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Three or more list items in a row that are each only a short link are a menu ("Query",
 # "Reports", "Utilities", "Logout"; "Opinions of the Court", "Argument Audio", ...).
 _MENU_RUN = 3
@@ -119,6 +120,7 @@ class _Reader(HTMLParser):
         self._article_links: list[bool] = []  # for each block: is it only a link?
         self._all_links: list[bool] = []
         self._forms: list[tuple[int, int]] = []  # blocks before each open form
+        self._hidden: list[int] = []  # stack depths of the open elements styled as hidden
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -145,6 +147,10 @@ class _Reader(HTMLParser):
             self._forms.append((len(self._all_blocks), len(self._article_blocks)))
         if tag in _SKIP:
             self._skip_depth += 1
+        if "hidden" in values or _HIDDEN.search(values.get("style", "")):
+            # Not shown on the page: an alert template, a validator's message, a closed menu
+            self._skip_depth += 1
+            self._hidden.append(len(self._stack))
         if tag in ("article", "main"):
             self._in_article += 1
         if tag in _BLOCKS:
@@ -163,6 +169,9 @@ class _Reader(HTMLParser):
         while self._stack:
             open_tag = self._stack.pop()
             if open_tag in _SKIP:
+                self._skip_depth -= 1
+            if self._hidden and self._hidden[-1] > len(self._stack):
+                self._hidden.pop()
                 self._skip_depth -= 1
             if open_tag in ("article", "main"):
                 self._in_article -= 1
