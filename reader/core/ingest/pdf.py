@@ -23,6 +23,8 @@ OCR_SECONDS = 45.0
 OCR_PAGES = 60
 # Fewer letters than this over a picture: the picture is a scanned page.
 _SCAN_LETTERS = 200
+# A line longer than this is lines run together (a printed line holds about 100 characters).
+_RUN_ON_LINE = 250
 
 
 class PdfRefusedError(Exception):
@@ -95,9 +97,10 @@ def _text_layer(document: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
             # The bounded text can run a page's lines into one ("Judiciary Branch
             # PersonnelFinancial Disclosure Report"); the whole range has the same characters
             # in the same order with its line breaks: then it is the page's text.
-            ranged = str(textpage.get_text_range())
-            if ranged.count("\n") > text.count("\n") and _same_text(ranged, text):
-                text = ranged
+            if max(map(len, text.splitlines()), default=0) > _RUN_ON_LINE:
+                ranged = str(textpage.get_text_range())
+                if ranged.count("\n") > text.count("\n") and _same_text(ranged, text):
+                    text = ranged
         finally:
             textpage.close()
     except pdfium.PdfiumError:
