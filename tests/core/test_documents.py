@@ -232,3 +232,26 @@ def test_a_search_hit_in_a_pdf_says_its_page(tmp_path: Path) -> None:
     assert hit.snippet.startswith("p. 2 — ")
     (first,) = library.search("Lowell").hits
     assert first.page == 1
+
+
+def test_a_word_file_without_a_heading_style_is_titled_by_its_caption_or_heading(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    def word(paragraphs: list[str]) -> bytes:
+        document = docx.Document()
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    court = ["UNITED STATES DISTRICT COURT", "DISTRICT OF NOWHERE"]
+    order = word([*court, "ORDER ON MOTION TO DISMISS", "The motion of Harlow Mills is denied."])
+    assert ingest.load_article(write(tmp_path, "order.docx", order)).title == (
+        "ORDER ON MOTION TO DISMISS"
+    )
+    brief = word([*court, "DANA MORGAN,", "Plaintiff,", "v.", "HARLOW MILLS, INC.,"])
+    article = ingest.load_article(write(tmp_path, "brief.docx", brief))
+    assert article.title == "DANA MORGAN v. HARLOW MILLS, INC."
