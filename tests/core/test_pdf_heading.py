@@ -245,3 +245,19 @@ def test_a_report_is_dated_by_its_electronic_signature_not_a_date_it_mentions(
     assert article.published == "2031-05-15"
     prose = imported(tmp_path, "letter.pdf", [page[:3]])
     assert prose.published is None  # a date in a sentence is no document's date
+
+
+def test_the_lines_in_large_type_at_the_top_are_the_title(tmp_path: Path) -> None:
+    page = [
+        "Annual Report 2031",
+        "Judiciary Branch Personnel",
+        "Financial Disclosure Report",
+        "Filer's Information: Ann Lee",
+        "I certify that all information provided is accurate, true and complete to the best",
+        "of my knowledge and belief, and that the gifts reported comply with the rules.",
+    ]
+    path = tmp_path / "disclosure.pdf"
+    path.write_bytes(pdf_bytes([page], sizes={1: 18, 2: 18, 3: 14}))
+    assert ingest.load_article(path).title == (
+        "Judiciary Branch Personnel Financial Disclosure Report"
+    )

@@ -55,7 +55,7 @@ def from_pdf(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
     if not any(part not in dividers for part in parts):
         raise ArticleFormatError(path, _no_text_reason(read))
     source = "\n".join(line for lines in read.pages for line in lines)
-    heading = pdf_heading.find(read.pages)
+    heading = pdf_heading.find(read.pages, read.large_lines)
     article = Article(
         id=aid,
         path=path,

@@ -68,8 +68,9 @@ def clean(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def find(pages: Sequence[Sequence[str]]) -> Heading:
-    """The title (and a printed page's date) the first page with text states."""
+def find(pages: Sequence[Sequence[str]], large: Sequence[tuple[str, float]] = ()) -> Heading:
+    """The title (and a printed page's date) the first page with text states; `large` are
+    the first page's lines set in large type, with their size (pdf.PdfText.large_lines)."""
     lines = next((clean(page) for page in pages if clean(page)), [])
     lines = [line for line in lines if not page_text.STAMP.match(line)]
     printed = _print_header(lines)
@@ -83,7 +84,7 @@ def find(pages: Sequence[Sequence[str]]) -> Heading:
         if form:
             return Heading(form["title"].strip())
     subject = _mail_subject(lines[:8])
-    return Heading(subject or _heading_line(lines))
+    return Heading(subject or _large_heading(lines, large) or _heading_line(lines))
 
 
 def _print_header(lines: Sequence[str]) -> Heading | None:
@@ -104,6 +105,23 @@ def _mail_subject(lines: Sequence[str]) -> str | None:
         found = _SUBJECT.match(line)
         if found:
             return found["subject"].strip()[:_MAX_TITLE]
+    return None
+
+
+def _large_heading(lines: Sequence[str], large: Sequence[tuple[str, float]]) -> str | None:
+    """The first line set in large type, with the lines after it in the same type."""
+    sizes = dict(large)
+    content = [line for line in lines if not _is_furniture(line)][:_SCAN_LINES]
+    for number, line in enumerate(content):
+        size = sizes.get(line)
+        if size is None or not _may_be_title(line):
+            continue
+        title = line
+        for following in content[number + 1 : number + 3]:
+            if sizes.get(following) != size or len(title) + len(following) > _MAX_TITLE:
+                break
+            title = f"{title} {following}"
+        return title
     return None
 
 
