@@ -10,8 +10,14 @@ from collections.abc import Sequence
 import docx
 
 
-def pdf_bytes(pages: Sequence[Sequence[str]], *, media_box: tuple[int, int] = (612, 792)) -> bytes:
-    """A valid PDF whose pages hold `pages`' lines in Helvetica, as a text layer."""
+def pdf_bytes(
+    pages: Sequence[Sequence[str]],
+    *,
+    media_box: tuple[int, int] = (612, 792),
+    sizes: dict[int, int] | None = None,
+) -> bytes:
+    """A valid PDF whose pages hold `pages`' lines in Helvetica, as a text layer; `sizes`
+    sets the type size of lines of the first page by their index (11 points otherwise)."""
     objects: list[bytes] = []
     count = len(pages)
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
@@ -20,9 +26,13 @@ def pdf_bytes(pages: Sequence[Sequence[str]], *, media_box: tuple[int, int] = (6
     font = 3 + 2 * count
     for number, lines in enumerate(pages):
         content = ["BT /F1 11 Tf 72 720 Td 14 TL"]
-        for line in lines:
+        for index, line in enumerate(lines):
             escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            content.append(f"({escaped}) Tj T*")
+            size = (sizes or {}).get(index) if number == 0 else None
+            if size:
+                content.append(f"/F1 {size} Tf ({escaped}) Tj T* /F1 11 Tf")
+            else:
+                content.append(f"({escaped}) Tj T*")
         content.append("ET")
         stream = "\n".join(content).encode("latin-1")
         objects.append(

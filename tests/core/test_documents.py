@@ -184,7 +184,15 @@ def test_a_file_of_another_kind_is_refused_naming_the_kinds_read(tmp_path: Path)
         ingest.load_article(write(tmp_path, "fees.xlsx", b"PK\x03\x04"))
 
 
-LEGAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "legal-docs-dev" / "files"
+# ../shared/legal-docs-dev/files beside the repository (or beside the folder of its worktrees)
+LEGAL_DOCS = next(
+    (
+        folder / "shared" / "legal-docs-dev" / "files"
+        for folder in Path(__file__).resolve().parents[2:5]
+        if (folder / "shared" / "legal-docs-dev" / "files").is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "legal-docs-dev" / "files",
+)
 
 
 @pytest.mark.skipif(not LEGAL_DOCS.is_dir(), reason="the real court documents are not here")
@@ -224,3 +232,26 @@ def test_a_search_hit_in_a_pdf_says_its_page(tmp_path: Path) -> None:
     assert hit.snippet.startswith("p. 2 — ")
     (first,) = library.search("Lowell").hits
     assert first.page == 1
+
+
+def test_a_word_file_without_a_heading_style_is_titled_by_its_caption_or_heading(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    def word(paragraphs: list[str]) -> bytes:
+        document = docx.Document()
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    court = ["UNITED STATES DISTRICT COURT", "DISTRICT OF NOWHERE"]
+    order = word([*court, "ORDER ON MOTION TO DISMISS", "The motion of Harlow Mills is denied."])
+    assert ingest.load_article(write(tmp_path, "order.docx", order)).title == (
+        "ORDER ON MOTION TO DISMISS"
+    )
+    brief = word([*court, "DANA MORGAN,", "Plaintiff,", "v.", "HARLOW MILLS, INC.,"])
+    article = ingest.load_article(write(tmp_path, "brief.docx", brief))
+    assert article.title == "DANA MORGAN v. HARLOW MILLS, INC."

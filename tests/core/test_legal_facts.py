@@ -210,3 +210,103 @@ def test_docket_number_typed_alone_and_court_field_find_the_document(tmp_path: P
     stored = library.article(library.search("29-1234").hits[0].article_id)
     assert stored.court == "Supreme Court of the United States"
     assert stored.parties[1] == Party("HARBOR LINE SHIPPING CO., ET AL.", "second")
+
+
+def test_an_email_whose_subject_names_no_case_is_titled_by_the_case_it_names(
+    tmp_path: Path,
+) -> None:
+    from tests.documents import eml_bytes
+
+    text = (
+        'A new docket entry, "Petition DENIED." has been added for Dana Morgan, Petitioner v. '
+        "Harlow Mills Company of Lowell. You have been signed up to receive email "
+        "notifications for No. 30-412."
+    )
+    path = tmp_path / "notice.eml"
+    path.write_bytes(
+        eml_bytes("Court Electronic Filing System", "Mon, 10 Nov 2031 16:16:39 +0000", text)
+    )
+    article = reading.load_article(path)
+    assert article.title == "Dana Morgan v. Harlow Mills Company of Lowell"
+    assert article.published == "2031-11-10"
+
+
+def test_an_email_about_many_cases_keeps_its_subject(tmp_path: Path) -> None:
+    from tests.documents import eml_bytes
+
+    text = "Case Name:\nRowan v. Kestrel Freight LLC\nCase Name:\nIn re Dana Morgan\n"
+    path = tmp_path / "multi.eml"
+    path.write_bytes(
+        eml_bytes('Multiple Cases "Close case"', "Fri, 20 Sep 2030 11:53:36 -0500", text)
+    )
+    assert reading.load_article(path).title == 'Multiple Cases "Close case"'
+
+
+ASP_DOCKET = """\
+<html><head><title>Search - Supreme Court of Nowhere</title></head><body>
+<div class="menu"><ul>
+<li><a href="/opinions">Opinions of the Court</a></li><li><a href="/audio">Argument Audio</a></li>
+<li><a href="/calendar">Calendars and Lists</a></li><li><a href="/visit">Visitor Guidelines</a></li>
+</ul></div>
+<div id="MainContent"><form method="post" action="./docket.aspx" id="aspnetForm">
+<input type="hidden" name="__VIEWSTATE" value="x">
+<table><tr><td>No. 30-412</td></tr><tr><td>Title:</td></tr>
+<tr><td>Dana Morgan, Petitioner</td></tr><tr><td>v.</td></tr><tr><td>Harlow Mills</td></tr>
+<tr><td>Docketed:</td></tr><tr><td>July 26, 2030</td></tr>
+<tr><td>Jul 26 2030</td><td>Petition for a writ of certiorari filed.</td></tr>
+<tr><td>Sep 30 2030</td><td>Petition DENIED.</td></tr></table>
+<div id="alerttemplate" style="display:none;"><div>{1}</div><a href="#">##LOC[OK]##</a></div>
+<span style="visibility:hidden;">Search term too short</span>
+</form></div>
+<form action="/search"><input name="q"><button>Search</button> Search tips</form>
+</body></html>
+"""
+
+CMECF_DOCKET = """\
+<html><head><title>CM/ECF LIVE - U.S. Bankruptcy Court</title></head><body>
+<div id="cmecfMainContent"><ul><li><a href="/cgi-bin/iquery.pl">Query</a></li>
+<li><a href="/cgi-bin/DisplayMenu.pl?Reports">Reports</a></li>
+<li><a href="/cgi-bin/DisplayMenu.pl?Utilities">Utilities</a></li>
+<li><a href="/cgi-bin/login.pl?logout">Logout</a></li></ul>
+<h3>U.S. Bankruptcy Court<br>Western District of Nowhere (Lakeside)<br>
+Bankruptcy Petition #: 29-10345-xyz</h3>
+<table><tr><td>Date filed:</td><td>02/11/2029</td></tr></table>
+<table><tr><td><b>Debtor</b></td></tr><tr><td>Quillon Bakery Supplies, Inc.</td></tr></table>
+<table><tr><td>02/11/2029</td><td><a href="/doc1/1">1</a></td>
+<td>Chapter 11 Voluntary Petition filed by Quillon Bakery Supplies, Inc.</td></tr></table>
+</div></body></html>
+"""
+
+
+def test_a_docket_page_held_in_one_form_keeps_its_docket_and_not_its_menus(
+    tmp_path: Path,
+) -> None:
+    article = _read(tmp_path, "30-412.htm", ASP_DOCKET)
+    assert article.title == "Dana Morgan v. Harlow Mills"
+    assert article.published == "2030-07-26"
+    assert "Petition DENIED." in article.body  # the docket's entries are its text
+    assert "Argument Audio" not in article.body  # the site's menu is not
+    assert "Search tips" not in article.body  # nor its search box
+    assert "##LOC" not in article.body  # nor what the page does not show
+    assert "too short" not in article.body
+
+
+def test_a_cm_ecf_docket_body_opens_with_the_court_not_the_cm_ecf_menu(tmp_path: Path) -> None:
+    article = _read(tmp_path, "docket.html", CMECF_DOCKET)
+    assert article.title == "In re Quillon Bakery Supplies, Inc."
+    assert article.body.startswith("## U.S. Bankruptcy Court")
+    assert "Logout" not in article.body
+    assert "Chapter 11 Voluntary Petition" in article.body
+
+
+def test_a_table_of_linked_case_names_is_the_page_s_text_not_a_menu(tmp_path: Path) -> None:
+    rows = "".join(
+        f'<tr><td><a href="/o/{n}">{name}</a></td><td><a href="/o/{n}.pdf">2031-MP-0{n}</a></td>'
+        "</tr>"
+        for n, name in enumerate(["Commonwealth v. Rios", "Camacho v. Albia", "In re Takasi"], 1)
+    )
+    page = f"<html><body><h1>Supreme Court 2031</h1><p>Opinions of the year.</p><table>{rows}"
+    page += "</table></body></html>"
+    body = _read(tmp_path, "opinions-2031.html", page).body
+    assert "Camacho v. Albia" in body
+    assert "In re Takasi" in body

@@ -37,6 +37,16 @@ _DISTRICT = re.compile(
     re.IGNORECASE,
 )
 _MAX_SIDE = 160
+# "Case Title: GRAY, ET AL. v. PERRY, ET AL." (a form's label before the caption)
+_LABEL = re.compile(r"^(?:Case Title|Case Name|Case Style|Title|Style)\s*:\s*", re.IGNORECASE)
+# What OCR makes of the comma before "et al." ("GRAY; ET AL.")
+_OCR_ET_AL = re.compile(r"\s*[;:]\s+(?=et al\b)", re.IGNORECASE)
+# A company's name is complete at its form ("PARTNERS, II, LLC,"): more names after it are
+# more parties, which a caption writes as "et al."
+_COMPANY_END = re.compile(
+    r"\b(?:L\.?L\.?C|Inc|Corp|Corporation|Co|Company|Ltd|L\.?P|LLP|P\.?C|N\.?A)\.?,$",
+    re.IGNORECASE,
+)
 # What a court's system adds to its name: "U.S. District Court [LIVE]", "... Live Database".
 _LIVE = re.compile(r"\s*(?:\[LIVE\]|-?\s*LIVE(?: ECF| Database| System)?|Live Database)\s*$")
 
@@ -56,6 +66,11 @@ def court_name(lines: Sequence[str]) -> str | None:
             name = f"{name}{joiner}{following}"
         return _court_case(name.rstrip(" :"))
     return None
+
+
+def is_court_line(line: str) -> bool:
+    """Whether `line` is a court's name or its district, as a document heads itself."""
+    return bool(_COURT.match(line) or _DISTRICT.match(line))
 
 
 def court_in_title(page_title: str | None) -> str | None:
@@ -100,7 +115,7 @@ def caption_near(
     lines: Sequence[str], start: int, end: int
 ) -> tuple[str, tuple[Party, ...]] | None:
     """The caption in lines[start:end]: a "X v. Y" line, or "X," / "v." / "Y" on three lines."""
-    window = list(lines[start:end])
+    window = [_OCR_ET_AL.sub(", ", _LABEL.sub("", line)) for line in lines[start:end]]
     for number, line in enumerate(window):
         if line.lower().rstrip(".") in ("v", "vs", "versus"):
             first = _gather_back(window, number)
@@ -138,12 +153,32 @@ def _gather_back(window: list[str], number: int) -> str:
 
 
 def _gather_forward(window: list[str], number: int) -> str:
+    """The second side of a caption set on lines after "v.", with its role ("Defendants.")."""
     parts: list[str] = []
-    for line in window[number + 1 : number + 4]:
+    following = window[number + 1 : number + 8]
+    for index, line in enumerate(following):
         parts.append(line)
-        if not line.rstrip().endswith((",", " and", "&")):
+        if len(parts) > 1 and _is_role_line(line):
+            break
+        text = line.rstrip()
+        after = following[index + 1] if index + 1 < len(following) else ""
+        if _COMPANY_END.search(text):
+            if _is_role_line(after) or after.lower().startswith("et al"):
+                parts.append(after)
+            elif after:
+                parts.append("et al.")  # more defendants follow, each on lines of its own
+            break
+        # A name in capitals broken over two lines of a caption box ("PENDRICK CAPITAL" /
+        # "PARTNERS, II, LLC,")
+        continued = text.isupper() and after.isupper() and after.rstrip().endswith(",")
+        if not text.endswith((",", " and", "&")) and not continued:
             break
     return " ".join(parts)
+
+
+def _is_role_line(line: str) -> bool:
+    """A line that is only a party's role ("Defendants.", "Plaintiff-Appellant,")."""
+    return bool(_ROLE.match(line.rstrip(" ,")))
 
 
 def _side(text: str) -> str:

@@ -70,6 +70,25 @@ def parse(text: str) -> str | None:
     return None
 
 
+# A news dateline opening the first paragraph: the place in capitals, then the date in
+# parentheses or after a comma, then a dash ("SANTA FE, N.M. (Dec. 7, 2026) —",
+# "WASHINGTON, Dec. 7, 2026 —"). "(AP) —" names an agency, not a day.
+_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}(?:,\s+[A-Z][A-Za-z.]{1,12}){0,2}"
+_LEADING = re.compile(
+    rf"^\s*{_PLACE}\s*(?:\((?P<inner>[^()]{{6,40}})\)|,\s*(?P<after>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}},\s+\d{{4}}))"
+    r"\s*(?:[\u2014\u2013]|--?)\s"
+)
+
+
+def leading(paragraph: str) -> str | None:
+    """The full date of a news dateline that opens `paragraph`, or None."""
+    found = _LEADING.match(paragraph[:200])
+    if found is None:
+        return None
+    value = parse(found["inner"] or found["after"])
+    return value if value and len(value) == 10 else None
+
+
 def is_dateline(text: str) -> bool:
     """True when a whole line is just a date (with an optional weekday, time or "Updated")."""
     return parse(text) is not None and not re.fullmatch(r"\s*\d{4}\s*", text)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
-from reader.core.ingest import email_message, office, page_text, pdf
+from reader.core.ingest import email_message, office, page_text, pdf, pdf_heading
 
 # The extracted text is capped like a text file: a 5,000-page filing is still searchable by
 # its first part, and the note says where it stops.
@@ -55,12 +55,14 @@ def from_pdf(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
     if not any(part not in dividers for part in parts):
         raise ArticleFormatError(path, _no_text_reason(read))
     source = "\n".join(line for lines in read.pages for line in lines)
+    heading = pdf_heading.find(read.pages, read.large_lines)
     article = Article(
         id=aid,
         path=path,
-        title=_title(read.title, parts) or path.stem,
+        title=_stated_title(read.title) or heading.title or path.stem,
         body=body,
         format="pdf",
+        published=heading.date,
         pages=tuple(offsets),
         ocr_pages=read.ocr_pages,
         notes=tuple(notes),
@@ -88,7 +90,9 @@ def from_office(path: Path, aid: str, data: bytes, kind: str) -> tuple[Article, 
     article = Article(
         id=aid,
         path=path,
-        title=_title(title, []) or heading or _title(None, plain) or path.stem,
+        # A Word file without a heading style is titled like a PDF's first page: its caption
+        # or heading line, never the court's name or a paragraph's first words.
+        title=_stated_title(title) or heading or pdf_heading.find([plain]).title or path.stem,
         body="\n\n".join(paragraphs),
         format=kind,
     )
@@ -128,16 +132,10 @@ def _capped(paragraphs: list[str]) -> list[str]:
     return kept
 
 
-def _title(stated: str | None, paragraphs: list[str]) -> str | None:
-    """A title the file states, or its first short line; never a generator's placeholder."""
+def _stated_title(stated: str | None) -> str | None:
+    """The title a file's properties state, never a generator's placeholder."""
     if stated and " " in stated.strip() and not _GENERATOR_TITLE.match(stated.strip()):
         return stated
-    for paragraph in paragraphs[:5]:
-        text = paragraph.strip()
-        words = [word for word in text.split() if any(char.isalpha() for char in word)]
-        # A heading-like first line of words, not a stray fragment ("UNITED", "#:28982").
-        if len(words) >= 3 and len(text) <= 120 and text[:1].isalnum():
-            return text
     return None
 
 

@@ -15,7 +15,6 @@ _SKIP = frozenset(
         "header",
         "footer",
         "aside",
-        "form",
         "noscript",
         "iframe",
         "svg",
@@ -68,6 +67,16 @@ _DATE_META = (
     "parsely-pub-date",
 )
 _MAX_DEPTH = 400
+# A form with fewer blocks and less text than this is a search box or a login, not the page:
+# ASP.NET wraps a whole page in one form (the Supreme Court's dockets, Texas case pages),
+# whose text is kept.
+_FORM_TEXT = 300
+_FORM_BLOCKS = 5
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Three or more list items in a row that are each only a short link are a menu ("Query",
+# "Reports", "Utilities", "Logout"; "Opinions of the Court", "Argument Audio", ...).
+_MENU_RUN = 3
+_MENU_WORDS = 8
 # A "<" that meets another "<" (or the end) before any ">" cannot open a tag. Python's
 # HTMLParser rescans the rest of the page for each such "<" (quadratic: 180 KB of
 # `<a href='` or `<a b= =` took 50-150 s), so they are made text before parsing.
@@ -105,6 +114,13 @@ class _Reader(HTMLParser):
         self._text: list[str] = []
         self._block_tag = "p"
         self._title_parts: list[str] | None = None
+        self._link_depth = 0
+        self._in_link_text = False  # the current block has text inside a link
+        self._plain_text = False  # ... and outside any link
+        self._article_links: list[bool] = []  # for each block: is it only a link?
+        self._all_links: list[bool] = []
+        self._forms: list[tuple[int, int]] = []  # blocks before each open form
+        self._hidden: list[int] = []  # stack depths of the open elements styled as hidden
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -121,11 +137,20 @@ class _Reader(HTMLParser):
             if tag == "br":
                 self._flush()
             return
+        if tag == "a":
+            self._link_depth += 1
         if len(self._stack) >= _MAX_DEPTH:
             return
         self._stack.append(tag)
+        if tag == "form":
+            self._flush()
+            self._forms.append((len(self._all_blocks), len(self._article_blocks)))
         if tag in _SKIP:
             self._skip_depth += 1
+        if "hidden" in values or _HIDDEN.search(values.get("style", "")):
+            # Not shown on the page: an alert template, a validator's message, a closed menu
+            self._skip_depth += 1
+            self._hidden.append(len(self._stack))
         if tag in ("article", "main"):
             self._in_article += 1
         if tag in _BLOCKS:
@@ -135,6 +160,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title" and self._title_parts is not None:
             self.page.title = " ".join("".join(self._title_parts).split()) or None
+        if tag == "a" and self._link_depth:
+            self._link_depth -= 1
         if tag not in self._stack:
             return
         if tag in _BLOCKS:
@@ -143,8 +170,13 @@ class _Reader(HTMLParser):
             open_tag = self._stack.pop()
             if open_tag in _SKIP:
                 self._skip_depth -= 1
+            if self._hidden and self._hidden[-1] > len(self._stack):
+                self._hidden.pop()
+                self._skip_depth -= 1
             if open_tag in ("article", "main"):
                 self._in_article -= 1
+            if open_tag == "form":
+                self._end_form()
             if open_tag == tag:
                 break
 
@@ -155,24 +187,64 @@ class _Reader(HTMLParser):
                 return
         if self._skip_depth == 0 and "head" not in self._stack:
             self._text.append(data)
+            if data.strip():
+                if self._link_depth:
+                    self._in_link_text = True
+                else:
+                    self._plain_text = True
 
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())
+        link_only = self._in_link_text and not self._plain_text
         self._text = []
+        self._in_link_text = self._plain_text = False
         if not text:
             return
         block = (self._block_tag, text)
         if self._block_tag == "h1" and self.page.h1 is None:
             self.page.h1 = text
+        # A menu is a list of links; a table of links (a list of cases) is the page's text.
+        link_only = link_only and self._block_tag == "li" and len(text.split()) <= _MENU_WORDS
         self._all_blocks.append(block)
+        self._all_links.append(link_only)
         if self._in_article:
             self._article_blocks.append(block)
+            self._article_links.append(link_only)
+
+    def _end_form(self) -> None:
+        """Leave out a form's text if it is only a search box or a login."""
+        self._flush()
+        if not self._forms:
+            return
+        all_start, article_start = self._forms.pop()
+        inside = self._all_blocks[all_start:]
+        if len(inside) < _FORM_BLOCKS and sum(len(text) for _, text in inside) < _FORM_TEXT:
+            del self._all_blocks[all_start:], self._all_links[all_start:]
+            del self._article_blocks[article_start:], self._article_links[article_start:]
 
     def close(self) -> None:
         super().close()
         self._flush()
         # Prefer the <article>/<main> element; pages without one give us their whole body.
-        self.page.blocks = self._article_blocks or self._all_blocks
+        if self._article_blocks:
+            self.page.blocks = _without_menus(self._article_blocks, self._article_links)
+        else:
+            self.page.blocks = _without_menus(self._all_blocks, self._all_links)
+
+
+def _without_menus(blocks: list[tuple[str, str]], links: list[bool]) -> list[tuple[str, str]]:
+    """The blocks without runs of short links (a site's menu), which are no text of its own."""
+    kept: list[tuple[str, str]] = []
+    run: list[tuple[str, str]] = []
+    for block, link_only in zip(blocks, links, strict=True):
+        if link_only:
+            run.append(block)
+            continue
+        if len(run) < _MENU_RUN:
+            kept += run
+        run = []
+        kept.append(block)
+    return kept + (run if len(run) < _MENU_RUN else [])
 
 
 def read(html: str) -> HtmlPage:

@@ -93,7 +93,9 @@ def _line_events(line: str, following: str) -> list[tuple[str, str]]:
         return []
     found = []
     # "entered on 8/12/2021 at 1:28 PM CDT and filed on 8/12/2021"
-    for match in re.finditer(r"\b(entered|filed|decided|argued)\s+on\s+", line, re.IGNORECASE):
+    # "... and filed on 8/12/2021"; an e-signature "[electronically signed on 05/15/2019 by ...]"
+    on = r"\b(entered|filed|decided|argued|(?<=electronically )signed)\s+on\s+"
+    for match in re.finditer(on, line, re.IGNORECASE):
         day = first_date(line[match.end() : match.end() + 40])
         if day:
             found.append((_kind(match.group(1)), day))

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.articles import Article, DatedEvent, Party
-from reader.core.ingest import caption, legal_dates, opinion_roles, party_table, source_lines
+from reader.core.ingest import (
+    caption,
+    legal_dates,
+    opinion_roles,
+    party_table,
+    pdf_heading,
+    source_lines,
+)
 from reader.core.text.docket_numbers import find_docket_numbers
 
 # Which stated date is the document's date, best first: a decision is dated by its decision,
@@ -37,6 +44,11 @@ _LIST_HEADING = re.compile(
     r"|Oral Argument (?:Archive|Calendar)\b.*|Searched the Docket for .+|Archive Search Results"
     r"|Supreme Court \d{4})$",
     re.IGNORECASE,
+)
+# "A new docket entry ... has been added for Christine Asing, Petitioner v. Hawaii ... . You"
+_CAPTION_IN_SENTENCE = re.compile(
+    r"\b(?:added for|entered for|filed for|filings in|in the case of)\s+"
+    r"(?P<caption>[A-Z][^.]*?(?:\.[^\s.][^.]*?)*\s(?:v\.|vs\.)\s.+?)\.(?:\s+[A-Z]|\s*$)"
 )
 _SUBJECT_PREFIX = re.compile(r"^(?:(?:NEF|Re|Fwd?):\s*|Activity in Case\s+)+", re.IGNORECASE)
 # A page listing more cases than this (orders lists, search results) is titled by its heading.
@@ -79,11 +91,16 @@ def read(kind: str, text: str) -> LegalFacts | None:
     lines = source.lines
     head = lines[:_HEAD_LINES]
     dockets = _dockets("\n".join(head))
-    court = caption.court_name(lines[:_COURT_LINES]) or caption.court_in_title(source.page_title)
-    found = _caption(head)
+    # A PDF's lines as laid out (spaces kept), without pleading-paper line numbers and the
+    # caption box's column of colons: where its court and caption are read
+    top = pdf_heading.clean(text.splitlines()[:_COURT_LINES]) if kind == "pdf" else lines
+    court = caption.court_name(top[:_COURT_LINES]) or caption.court_in_title(source.page_title)
+    found = _caption(top[:_HEAD_LINES])
     events = legal_dates.find_events(lines)
     heading = _heading(lines[:_COURT_LINES])
-    if not dockets and not heading and not (court and (found or events)):
+    # A document dated by its signature ("Dated:", "electronically signed on") is one too.
+    signed = any(event.kind == "dated" for event in events)
+    if not dockets and not heading and not signed and not (court and (found or events)):
         return None
     title = found[0] if found else heading
     day = _document_date(events) or _first_date_line(head)
@@ -142,6 +159,11 @@ def _from_email(source: source_lines.Source) -> LegalFacts:
     for docket in dockets:
         title = title.removeprefix(docket).strip()
     found = caption.parse_caption(case_name) if case_name else None
+    if not found and not dockets_in(subject) and not caption.parse_caption(title):
+        # A subject that names no case ("Supreme Court Electronic Filing System"): the case
+        # the message's first sentences name is what it is about.
+        found = _caption_in_sentences(lines[:10])
+        title = found[0] if found else title
     sent = legal_dates.email_date(source.headers.get("date", ""))
     events = legal_dates.find_events(lines)
     if sent:
@@ -154,6 +176,20 @@ def _from_email(source: source_lines.Source) -> LegalFacts:
         parties=found[1] if found else (),
         events=tuple(events[:_MAX_EVENTS]),
     )
+
+
+def dockets_in(text: str) -> bool:
+    """Whether `text` names a docket or case number."""
+    return bool(find_docket_numbers(text))
+
+
+def _caption_in_sentences(lines: Sequence[str]) -> tuple[str, tuple[Party, ...]] | None:
+    for line in lines:
+        for match in _CAPTION_IN_SENTENCE.finditer(line):
+            found = caption.parse_caption(match["caption"])
+            if found:
+                return found
+    return None
 
 
 def _dockets(text: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ running lines are left out of it (the legal layer still reads them from the sour
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +25,11 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?\s*$", re.I
 )
 _VERSUS = re.compile(r"\s(?:v|vs|et al)\.(?:\s|$)")
+# A transcript or pleading set in one font numbers its lines in the margin ("12   Q. And
+# then?") and sets its caption beside a column of colons ("CRYSTAL LONG,        :").
+_MARGIN_NUMBER = re.compile(r"^\s*(\d{1,2})\s{2,}(?=\S)")
+_COLON_COLUMN = re.compile(r"(?:\s{2,}|^\s*):(?:\s.*)?$")
+_MARGIN_LINES = 5
 _SENTENCE_END = re.compile(r"[.:;!?\"\u201d)]\s*$")
 
 
@@ -49,6 +55,8 @@ def is_furniture(line: str, running: set[str]) -> bool:
 
 def paragraphs(lines: Sequence[str], running: set[str]) -> list[str]:
     """Join a page's lines into paragraphs, leaving its running lines out."""
+    if _has_numbered_margin(lines):
+        lines = [_COLON_COLUMN.sub("", _MARGIN_NUMBER.sub("", line, count=1)) for line in lines]
     kept = [line.rstrip() for line in lines if not is_furniture(line, running)]
     widths = sorted(len(line) for line in kept if line.strip())
     full = widths[len(widths) * 3 // 4] if widths else 0  # a typical full line
@@ -82,6 +90,13 @@ def paragraphs(lines: Sequence[str], running: set[str]) -> list[str]:
     # No markdown escaping: these bodies render literally (present/mdx_entities.py), where
     # only "## ", "> " and "- " at a line's start are read as blocks.
     return out
+
+
+def _has_numbered_margin(lines: Sequence[str]) -> bool:
+    """Whether the page numbers its lines in the margin: 1 to 28, mostly in order."""
+    numbers = [int(m[1]) for line in lines if (m := _MARGIN_NUMBER.match(line)) and int(m[1]) <= 28]
+    rising = sum(1 for a, b in itertools.pairwise(numbers) if b > a)
+    return len(set(numbers)) >= _MARGIN_LINES and rising >= len(numbers) * 0.7
 
 
 def _is_heading(text: str, full: int) -> bool:

@@ -8,6 +8,7 @@ a good text layer is never read again.
 
 from __future__ import annotations
 
+import statistics
 import time
 from dataclasses import dataclass
 
@@ -23,6 +24,12 @@ OCR_SECONDS = 45.0
 OCR_PAGES = 60
 # Fewer letters than this over a picture: the picture is a scanned page.
 _SCAN_LETTERS = 200
+# Type sizes are compared on the first lines of the first page (a title is at its top).
+_SIZE_CHARS = 6000
+_SIZE_LINES = 20
+_MIN_BODY_SIZE = 4.0
+# A line longer than this is lines run together (a printed line holds about 100 characters).
+_RUN_ON_LINE = 250
 
 
 class PdfRefusedError(Exception):
@@ -37,6 +44,9 @@ class PdfText:
     title: str | None
     ocr_pages: tuple[int, ...]  # 1-based page numbers read by OCR
     notes: tuple[str, ...]  # sentences about pages left unread
+    # The first page's lines set in large type (a title over the text), with their size;
+    # each line with its spaces made single
+    large_lines: tuple[tuple[str, float], ...] = ()
 
 
 def read(data: bytes) -> PdfText:
@@ -76,7 +86,10 @@ def _read_pages(document: pdfium.PdfDocument) -> PdfText:
         pages.append(tuple(text.splitlines()))
     ocr_done = _ocr(document, scanned, pages, notes)
     title = _metadata_title(document)
-    return PdfText(pages=tuple(pages), title=title, ocr_pages=ocr_done, notes=tuple(notes))
+    large = _large_lines(document) if 0 not in scanned else ()
+    return PdfText(
+        pages=tuple(pages), title=title, ocr_pages=ocr_done, notes=tuple(notes), large_lines=large
+    )
 
 
 def _text_layer(document: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
@@ -92,6 +105,13 @@ def _text_layer(document: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
         textpage = page.get_textpage()
         try:
             text = str(textpage.get_text_bounded())
+            # The bounded text can run a page's lines into one ("Judiciary Branch
+            # PersonnelFinancial Disclosure Report"); the whole range has the same characters
+            # in the same order with its line breaks: then it is the page's text.
+            if max(map(len, text.splitlines()), default=0) > _RUN_ON_LINE:
+                ranged = str(textpage.get_text_range())
+                if ranged.count("\n") > text.count("\n") and _same_text(ranged, text):
+                    text = ranged
         finally:
             textpage.close()
     except pdfium.PdfiumError:
@@ -103,6 +123,47 @@ def _text_layer(document: pdfium.PdfDocument, number: int) -> tuple[str, bool]:
     if text.count("\u00b7") > 20:  # court reporters' transcripts space their lines with "·"
         text = text.replace("\u00b7", " ")
     return text.replace("\r\n", "\n").replace("\r", "\n"), has_image
+
+
+def _large_lines(document: pdfium.PdfDocument) -> tuple[tuple[str, float], ...]:
+    """The lines near the top of the first page set in type well larger than its text's."""
+    page = document[0]
+    try:
+        textpage = page.get_textpage()
+        try:
+            count = min(pdfium_c.FPDFText_CountChars(textpage.raw), _SIZE_CHARS)
+            lines: list[tuple[str, float]] = []
+            chars: list[str] = []
+            largest = 0.0
+            sizes: list[float] = []
+            for index in range(count):
+                char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+                if char in "\r\n":
+                    if char == "\n":
+                        lines.append((" ".join("".join(chars).split()), largest))
+                        chars, largest = [], 0.0
+                    continue
+                chars.append(char)
+                if not char.isspace():
+                    size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+                    largest = max(largest, size)
+                    sizes.append(size)
+            lines.append((" ".join("".join(chars).split()), largest))
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError:
+        return ()
+    finally:
+        page.close()
+    # Some PDFs scale their text by its matrix and state every size as 1: no size to compare.
+    body = statistics.median(sizes) if sizes else 0.0
+    if body < _MIN_BODY_SIZE:
+        return ()
+    return tuple((text, size) for text, size in lines[:_SIZE_LINES] if text and size >= body * 1.3)
+
+
+def _same_text(one: str, other: str) -> bool:
+    return "".join(one.split()) == "".join(other.split())
 
 
 def _has_text(text: str, has_image: bool) -> bool:

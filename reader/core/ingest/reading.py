@@ -226,14 +226,17 @@ def _from_html(path: Path, aid: str, text: str) -> Article:
         body = "\n\n".join(lines[: source_lines.MAX_LINES])
     if not body.strip():
         raise ArticleFormatError(path, "the page has no article text")
-    published = page.published
+    published = dateline.parse(page.published) if page.published else None
+    if published is None:  # "SANTA FE, N.M. (Dec. 7, 2026) — ..." opening the story
+        first = next((value for tag, value in blocks if tag == "p"), None)
+        published = dateline.leading(first) if first else None
     return Article(
         id=aid,
         path=path,
         title=title,
         body=body,
         format="html",
-        published=dateline.parse(published) if published else None,
+        published=published,
         author=page.meta.get("author") or page.meta.get("article:author") or None,
         source=page.meta.get("og:site_name") or None,
         url=page.meta.get("og:url") or None,

@@ -96,6 +96,10 @@ def _take_byline_and_dateline(lines: list[str]) -> tuple[str | None, str | None,
             if published is None and dateline.is_dateline(line):
                 published = dateline.parse(line)
                 continue
+            if published is None and not rest:
+                # "SANTA FE, N.M. (Dec. 7, 2026) — The state ..." opens the story: its date,
+                # and the paragraph stays as written.
+                published = dateline.leading(line)
         rest.append(line)
     return published, author, rest
 
