@@ -22,12 +22,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reader.core.dates import finding as dates
-from reader.core.entities import aliases, furniture, legal, money, places, shapes
+from reader.core.entities import (
+    aliases,
+    furniture,
+    furniture_names,
+    legal,
+    money,
+    name_passes,
+    places,
+)
 from reader.core.mentions import CITATION, DATE, DOCKET, LEGAL, ORG, PERSON, PLACE, TIME, Mention
 from reader.core.text import nlp as nlp_loader
 from reader.core.text.citations import find_citations
 from reader.core.text.docket_numbers import find_docket_numbers
-from reader.core.text.folding import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -175,18 +182,22 @@ def _mentions(
     named = [m for m in named if not cited.overlaps(m.start, m.end)]
     fixed = [m for m in fixed if not cited.overlaps(m.start, m.end)]
     sums = money.find(text)
-    named = _add_companies(text, named, [*numbered, *fixed, *sums])
+    named = name_passes.add_companies(text, named, [*numbered, *fixed, *sums])
     named = _add_gazetteer_places(text, named, [*numbered, *fixed, *sums])
-    named = [m for m in aliases.link(_inside_companies(named)) if not aliases.is_epithet(text, m)]
-    named = _legal_forms(_surnames(text, named, [*numbered, *fixed, *sums]))
-    named = _add_filers(text, named)
+    named = [
+        m
+        for m in aliases.link(name_passes.inside_companies(named))
+        if not aliases.is_epithet(text, m)
+    ]
+    named = name_passes.legal_forms(name_passes.surnames(text, named, [*numbered, *fixed, *sums]))
+    named = name_passes.add_filers(text, named)
     named += aliases.repeats(text, [*named, *numbered, *fixed, *sums])
     found = _without_overlaps([*numbered, *fixed, *sums, *named])
     taken = aliases.Spans((m.start, m.end) for m in found)
     free = [
         (s, e)
         for s, e in temporal
-        if not taken.overlaps(s, e) and not furniture.is_zip_or_code(text[s:e])
+        if not taken.overlaps(s, e) and not furniture_names.is_zip_or_code(text[s:e])
     ]
     found = _without_overlaps([*found, *dates.find(text, published, free)])
     return sorted(found, key=lambda m: (m.start, m.end))
@@ -214,17 +225,17 @@ def _ruler_mention(text: str, start: int, end: int, label: str, ent_id: str) -> 
     if label == LEGAL:
         return Mention(start, end, text[start:end], LEGAL, subtype=kind, canonical=canonical)
     start, end = aliases.trim(text, start, end, ORG)
-    start += furniture.leading_role(text[start:end])  # "Assistant U.S. Trustee" is a title
+    start += furniture_names.leading_role(text[start:end])  # "Assistant U.S. Trustee" is a title
     return Mention(start, end, text[start:end], ORG, canonical=aliases.clean(text[start:end]))
 
 
 def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]:
-    parts = furniture.caption_parts(text[start:end])
+    parts = furniture_names.caption_parts(text[start:end])
     if parts != [(0, end - start)]:
         # "Kenai Ironclad v. CP Marine Services": the model's span may start inside the
         # first party's name; each party gets its own label.
-        start -= furniture.name_before(text, start)
-        parts = furniture.caption_parts(text[start:end])
+        start -= furniture_names.name_before(text, start)
+        parts = furniture_names.caption_parts(text[start:end])
         return [
             m
             for s, e in parts
@@ -232,22 +243,26 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
                 text,
                 start + s,
                 start + e,
-                furniture.party_label(text[start + s : start + e], label),
+                furniture_names.party_label(text[start + s : start + e], label),
             )
         ]
-    if label == ORG and furniture.is_bare_suffix(text[start:end]):
-        start -= furniture.name_before(text, start, comma=True)  # "CP Marine Services, L.L.C."
+    if label == ORG and furniture_names.is_bare_suffix(text[start:end]):
+        start -= furniture_names.name_before(
+            text, start, comma=True
+        )  # "CP Marine Services, L.L.C."
     start, end = aliases.trim(text, start, end, label or ORG)
-    end -= furniture.trailing_entry_words(text[start:end])
+    end -= furniture_names.trailing_entry_words(text[start:end])
     if label == ORG:
-        end -= furniture.cut_legal_form(text[start:end])
+        end -= furniture_names.cut_legal_form(text[start:end])
     if label == PERSON:
-        end = start + len(furniture.trim_title(text[start:end]))
-    start += furniture.leading_role(text[start:end])
+        end = start + len(furniture_names.trim_title(text[start:end]))
+    start += furniture_names.leading_role(text[start:end])
     if end <= start:
         return []
     name = aliases.clean(text[start:end])
-    if furniture.is_furniture(name, label or ORG) or furniture.titles_a_document(text, start, name):
+    if furniture_names.is_furniture(name, label or ORG) or furniture_names.titles_a_document(
+        text, start, name
+    ):
         return []
     if label and name.split()[-1] in aliases.ORG_WORDS:
         label = ORG
@@ -258,127 +273,6 @@ def _named_mention(text: str, start: int, end: int, label: str) -> list[Mention]
     elif label == PERSON and " " in name and places.is_place(name):
         label = PLACE  # "Pinellas County"
     return [Mention(start, end, text[start:end], label)] if label else []
-
-
-def _add_companies(text: str, named: list[Mention], others: Iterable[Mention]) -> list[Mention]:
-    """Companies the model missed or cut ("Aligned Development LLC" under "Case Name:"): where
-    no other mention than the model's pieces of it ("Development LLC", "LLC") is."""
-    fixed = aliases.Spans((m.start, m.end) for m in others)
-    extra = []
-    for start, end in shapes.company_names(text):
-        start, end = aliases.trim(text, start, end, ORG)
-        name = aliases.clean(text[start:end])
-        if end <= start or fixed.overlaps(start, end) or furniture.is_furniture(name, ORG):
-            continue
-        inside = [m for m in named if m.start < end and start < m.end]
-        if all(start <= m.start and m.end <= end and m.label == ORG for m in inside):
-            extra.append((Mention(start, end, text[start:end], ORG), inside))
-    if not extra:
-        return named
-    dropped = {id(m) for _, inside in extra for m in inside}
-    kept = [m for m in named if id(m) not in dropped]
-    return sorted([*kept, *(m for m, _ in extra)], key=lambda m: m.start)
-
-
-def _add_filers(text: str, named: list[Mention]) -> list[Mention]:
-    """Names written surname first: an entry's filer, "(GOLDBERG, RANDOLPH)", is one person
-    listed as "RANDOLPH GOLDBERG" (the model read "RANDOLPH" as an organisation); "Mihlar,
-    Faiq" or "Robinson, Annette" where the text names Faiq Mihlar or Annette Robinson is that
-    person."""
-    filers = shapes.filer_names(text)
-    spans = aliases.Spans((s, e) for s, e, _ in filers)
-    kept = [m for m in named if not spans.overlaps(m.start, m.end)]
-    # "Richard Ravosa" is the "Richard S. Ravosa" the text names in full
-    full: dict[tuple[str, str], str] = {}
-    for m in kept:
-        if m.label == PERSON and len(words := fold(m.canonical or m.text).split()) >= 2:
-            full.setdefault((words[0], words[-1]), m.canonical or m.text)
-    extra = []
-    for s, e, name in filers:
-        first, *_, last = fold(name).split()
-        canonical = full.get((first, last), name)
-        extra.append(Mention(s, e, text[s:e], PERSON, canonical=canonical))
-    out = []
-    for m in kept:
-        inverted = _INVERTED.fullmatch(m.canonical or m.text)
-        if inverted and m.label in (PERSON, ORG):
-            known = full.get((fold(inverted.group(2)), fold(inverted.group(1))))
-            if known:
-                m = dataclasses.replace(m, label=PERSON, canonical=known)
-        out.append(m)
-    return sorted([*out, *extra], key=lambda m: m.start)
-
-
-_INVERTED = re.compile(r"([A-Z][\w'-]+),\s+([A-Z][\w'-]+)")
-
-
-def _inside_companies(named: list[Mention]) -> list[Mention]:
-    """Without the model's pieces of a company it read with its legal form ("Fenwick Tugs"
-    inside "Fenwick Tugs, L.L.C.")."""
-    companies = [m for m in named if m.label == ORG and furniture.has_legal_form(m.text)]
-    if not companies:
-        return named
-    spans = aliases.Spans((m.start, m.end) for m in companies)
-    inside = {
-        id(m)
-        for m in named
-        if m not in companies
-        and spans.overlaps(m.start, m.end)
-        and any(c.start <= m.start and m.end <= c.end for c in companies)
-    }
-    return [m for m in named if id(m) not in inside]
-
-
-def _legal_forms(named: list[Mention]) -> list[Mention]:
-    """One entity per company: "Tallis Marine Services" is listed as "Tallis Marine Services,
-    L.L.C." when the text names it so, and is an organisation."""
-    full = {
-        furniture.without_legal_form(m.canonical or m.text).casefold(): m.canonical or m.text
-        for m in named
-        if m.label == ORG and furniture.has_legal_form(m.canonical or m.text)
-    }
-    if not full:
-        return named
-    out = []
-    for m in named:
-        key = (m.canonical or m.text).casefold()
-        if m.label in (ORG, PERSON) and key in full and key != full[key].casefold():
-            m = dataclasses.replace(m, label=ORG, canonical=full[key])
-        out.append(m)
-    return out
-
-
-def _surnames(text: str, named: list[Mention], others: Iterable[Mention]) -> list[Mention]:
-    """People the text's shape names: every name of a list of surnames the model read one of
-    as a person ("Castro, Manglona, Inos"), a one-word side of a caption ("White v. Camacho")."""
-    people: list[tuple[int, int]] = []
-    lists = shapes.name_lists(text)
-    known = {text[m.start : m.end] for m in named if m.label == PERSON}
-    while lists:  # a list with one known person makes its other names known: "Carbullido"
-        vouched = [items for items in lists if any(text[s:e] in known for s, e in items)]
-        if not vouched:
-            break
-        for items in vouched:
-            people += items
-            known |= {text[s:e] for s, e in items}
-        lists = [items for items in lists if items not in vouched]
-    people += shapes.lone_caption_parties(text)
-    if not people:
-        return named
-    by_span = {(m.start, m.end): m for m in named}
-    taken = aliases.Spans((m.start, m.end) for m in [*named, *others])
-    # a known place stays one ("Paris"); the model's guess of a place does not ("Carbullido")
-    kept = {(m.start, m.end) for m in named if m.label == PLACE and places.is_place(m.text)}
-    spans = set(people) - kept
-    out = [m for m in named if (m.start, m.end) not in spans]
-    for start, end in dict.fromkeys(people):
-        model = by_span.get((start, end))
-        if (start, end) in kept:
-            continue
-        if model is None and taken.overlaps(start, end):
-            continue  # inside a longer name, a citation or a legal term
-        out.append(Mention(start, end, text[start:end], PERSON, canonical=text[start:end]))
-    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def _add_gazetteer_places(

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from reader.core.entities import aliases
-from reader.core.entities.furniture import leading_role, vocabulary
+from reader.core.entities.furniture_names import leading_role
+from reader.core.entities.furniture_words import vocabulary
 
 # A list of surnames: "Castro, Manglona, *Inos" (a panel, the author starred), "Attorney for
 # Appellees: Bohman, Morse". Between a line's start, a colon or a semicolon and its end or a

@@ -21,11 +21,12 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import IndexWriter
 
 from reader.core.errors import IndexBusyError, IndexDamagedError
-from reader.core.index import segment_files
+from reader.core.index import length_columns, segment_files
 from reader.core.index.analysis import FoldedPositions, analyzer
 
 log = logging.getLogger(__name__)
 segment_files.install()
+length_columns.install()
 
 INDEX_NAME = "articles"
 # Segments of one size tier (a factor of TIER_WIDTH in articles) merged once this many pile up:

@@ -1,4 +1,8 @@
-"""One run of an import: files → index documents, in committed batches."""
+"""One run of an import: files → index documents, in committed batches.
+
+Longer than 300 lines because one run's steps (prepare, read ahead, write, commit) share all
+of its state: the working manifest, the files in flight and the writer.
+"""
 
 from __future__ import annotations
 
