@@ -28,6 +28,7 @@ DATED = [
     "Two days ago the motion was denied; three weeks later it was renewed.",
     "On Friday at 3 P.M. the judge spoke, and at 9:30 a.m. again.",
     "The trial lasted six weeks and a half.",
+    "The notice gave the fifteen daYs the rules allow.",
     "He reported twice a year, and the board met monthly.",
     "For the time being, and at present, nothing changes; in the future it might.",
     "The first half was slow.",

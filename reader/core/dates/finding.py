@@ -56,6 +56,7 @@ _ANCHOR_WORDS = frozenset(
     [*_TEMPORAL_WORDS, *(x.title() for x in _TEMPORAL_WORDS), *(x.upper() for x in _TEMPORAL_WORDS),
      *_MONTH_WORDS, *(x.upper() for x in _MONTH_WORDS)]
 )  # fmt: skip
+_TEMPORAL_SET = frozenset(_TEMPORAL_WORDS)
 _WORD = re.compile(r"[A-Za-z]+")
 # A number that can be part of a date: a year, "1990s", "10/21", "9:30", "3 p.m.", "21st".
 _NUMBER = re.compile(
@@ -63,7 +64,7 @@ _NUMBER = re.compile(
     r"(?P<suffix>(?:st|nd|rd|th)\b|'?s\b|[/.:-](?=[0-9])|\s*[aApP]\.?[mM]\b)?"
 )
 _YEAR_LIKE = re.compile(r"(?:1[6-9]|20)[0-9][0-9]")
-REACH = 100
+REACH = 60  # the longest reach seen on 4,000 news texts and TimeBank: 26 before, 15 after
 NON_DATE_REACH = 200
 _SPACE = re.compile(r"\s")
 _JOIN_GAP = re.compile(r"^\s*(?:,|at|on|,\s*at|,\s*on)?\s*$", re.IGNORECASE)
@@ -142,7 +143,7 @@ def temporal_regions(text: str) -> list[tuple[int, int]]:
     `\\b` and look-behinds still see what precedes a stretch; each one ends at a space,
     so a look-ahead at its end sees what it would see in the whole text.
     """
-    anchors = [m.start() for m in _WORD.finditer(text) if m.group() in _ANCHOR_WORDS]
+    anchors = [m.start() for m in _WORD.finditer(text) if _is_date_word(m.group())]
     anchors += [m.start() for m in _NUMBER.finditer(text) if _is_date_number(m)]
     anchors.sort()
     regions: list[tuple[int, int]] = []
@@ -166,6 +167,11 @@ def _widened(regions: list[tuple[int, int]], length: int) -> list[tuple[int, int
             start = wide.pop()[0]
         wide.append((start, end))
     return wide
+
+
+def _is_date_word(word: str) -> bool:
+    # the rules read units in any case ("fifteen daYs"); months and weekdays capitalised
+    return word in _ANCHOR_WORDS or (not word.islower() and word.lower() in _TEMPORAL_SET)
 
 
 def _is_date_number(m: re.Match[str]) -> bool:
