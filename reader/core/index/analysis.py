@@ -91,33 +91,11 @@ def word_positions(text: str) -> dict[str, list[int]]:
     return positions
 
 
-IndexEntries = list[tuple[str, int, bytes]]  # (word, how often, its encoded positions)
-_ENCODER = Positions()
-
-
-def index_entries(text: str) -> IndexEntries:
-    """What FoldedPositions indexes for `text`, made ahead (phase 1's reading process does)."""
-    encode = _ENCODER.encode
-    return [(word, len(held), encode(held)) for word, held in word_positions(text).items()]
-
-
-class AnalyzedText(str):
-    """A text that carries its index entries, so the writer does not cut and fold it again."""
-
-    entries: IndexEntries
-
-    def __new__(cls, text: str, entries: IndexEntries) -> AnalyzedText:
-        made = super().__new__(cls, text)
-        made.entries = entries
-        return made
-
-
 class FoldedPositions(Positions):  # type: ignore[misc]
     """Whoosh's Positions format, indexing a text through word_positions().
 
     Only indexing takes this path; queries, and lists of values, use the field's analyzer.
-    Libraries made before keep Positions in their schema and index as before (an
-    AnalyzedText is then analysed like any text).
+    Libraries made before keep Positions in their schema and index as before.
     """
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
@@ -125,10 +103,6 @@ class FoldedPositions(Positions):  # type: ignore[misc]
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
-        if isinstance(value, AnalyzedText):
-            for word, count, encoded in value.entries:
-                yield (word, count, count * boost, encoded)
-            return
         encode = self.encode
         for word, held in word_positions(value).items():
             yield (word, len(held), len(held) * boost, encode(held))

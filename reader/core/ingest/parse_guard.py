@@ -242,9 +242,8 @@ def _answer(path: Path, reply: tuple[str, Any, Any]) -> Parsed:
 
 
 def _read(path: Path, data: bytes, then: Callable[[Article], Any] | None) -> Parsed:
-    """Parse here (in the child, or in the parent when no child runs), then run `then`."""
-    kind, value, extra = _reply(path, data, then)
-    return _answer(path, (kind, value, extra))
+    """Parse here, in the parent (no child could be started), then run `then`."""
+    return _answer(path, _reply(path, data, then))
 
 
 def _reply(path: Path, data: bytes, then: Callable[[Article], Any] | None) -> tuple[str, Any, Any]:

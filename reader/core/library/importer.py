@@ -22,7 +22,6 @@ from reader.core.entities import corrections, extraction
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import ArticleFormatError, DiskFullError
 from reader.core.index import whoosh_index as index
-from reader.core.index.analysis import IndexEntries, index_entries
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import Parsed, ParseGuard
 from reader.core.library import store
@@ -73,7 +72,6 @@ class Step:
     is_new_id: bool = False  # no source held this article when the step was prepared
     pending: bool = False  # written with its dates only; its entities come in phase 2
     data: bytes | None = None  # the file's bytes, until the reading process has answered
-    entries: dict[str, IndexEntries] | None = None  # title and body, cut and folded ahead
 
 
 class Import:
@@ -261,7 +259,7 @@ class Import:
             return Step(path, DUPLICATE, source=source, removed=old)
         then = None
         if self.storage.custom_extractor is None and not self.entities:
-            then = read_in_text_phase  # dates and index entries, in the reading process
+            then = extraction.text_mentions  # phase 1: the dates, in the reading process
         self.guard.submit(path, data, then)
         self.in_flight.add(article_id)
         step = Step(path, READING, source=source, removed=old, is_new_id=True, data=data)
@@ -293,8 +291,6 @@ class Import:
             cached = self.storage.extraction.cached(article, self._cache())
             step.pending = cached is None
             step.mentions = functools.partial(_known_or_dates, cached, parsed)
-            if parsed.extra is not None:
-                step.entries = parsed.extra.entries
         step.article = article
         step.status = UPDATED if step.removed else ADDED
 
@@ -331,7 +327,6 @@ class Import:
                 mentions,
                 is_new=step.is_new_id,
                 pending=step.pending,
-                entries=step.entries,
             )
             self.in_flight.discard(step.article.id)
         self.drop_if_orphaned(writer, step.removed)
@@ -350,24 +345,10 @@ class Import:
         return old
 
 
-@dataclass(frozen=True)
-class TextPhase:
-    """What the reading process adds to an article in phase 1."""
-
-    dates: list[Mention]
-    entries: dict[str, IndexEntries]
-
-
-def read_in_text_phase(article: Article) -> TextPhase:
-    """An article's dates and its title's and body's index entries (run in the reading process:
-    the writer then only adds them, and this process's core is free for the commits)."""
-    entries = {"title": index_entries(article.title), "body": index_entries(article.body)}
-    return TextPhase(extraction.text_mentions(article), entries)
-
-
 def _known_or_dates(cached: list[Mention] | None, parsed: Parsed) -> list[Mention]:
     if cached is not None:
         return cached
-    if isinstance(parsed.extra, TextPhase):  # found by the reading process
-        return parsed.extra.dates
+    if parsed.extra is not None:  # found by the reading process
+        found: list[Mention] = parsed.extra
+        return found
     return extraction.text_mentions(parsed.article)

@@ -7,7 +7,7 @@ instead, so that neither needs the facade (and the library can drive both withou
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ from reader.core.entities.extraction import Extraction
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.index import document
 from reader.core.index import whoosh_index as index
-from reader.core.index.analysis import AnalyzedText, IndexEntries
 from reader.core.library import integrity, manifest, store
 from reader.core.library.layout import LibraryLayout
 from reader.core.library.manifest import Manifest, Source
@@ -68,31 +67,21 @@ class Storage:
         *,
         is_new: bool = False,
         pending: bool = False,
-        entries: Mapping[str, IndexEntries] | None = None,
     ) -> None:
         """Add or replace the index document of `article`, imported from `sources`.
 
         `is_new` says the index cannot hold this id yet: adding then skips the search for an
         old copy in every segment, which grows with the segments a long import leaves.
         `pending` marks an article whose entities are still to be found (entity_queue.py).
-        `entries` are the index entries of text fields made ahead (analysis.index_entries).
         """
         stored_name = store.name_for(article.id, article.path.suffix)
         fields = document.fields(article, stored_name, sources, mentions)
-        for name, made in (entries or {}).items():
-            if isinstance(fields.get(name), str):
-                fields[f"_stored_{name}"] = fields[name]
-                fields[name] = AnalyzedText(fields[name], made)
         if pending:
             index.ensure_pending_field(writer)
             fields[index.PENDING_FIELD] = index.PENDING
         # A library made before a field existed keeps its schema until it is rebuilt.
         known = set(writer.schema.names())
-        fields = {
-            name: value
-            for name, value in fields.items()
-            if name in known or name.removeprefix("_stored_") in known
-        }
+        fields = {name: value for name, value in fields.items() if name in known}
         if is_new:
             writer.add_document(**fields)
         else:
