@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import email.message
 import io
+import zlib
 from collections.abc import Sequence
 
 import docx
+import pypdfium2 as pdfium
 
 
 def pdf_bytes(
@@ -42,6 +44,44 @@ def pdf_bytes(
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return _pdf_file(objects)
+
+
+def scanned_pdf_bytes(pages: Sequence[Sequence[str]], *, dpi: int = 200) -> bytes:
+    """A PDF of pictures only, as a scanner makes: each page is `pages`' lines in 16-point
+    type drawn to a grayscale image, with no text layer."""
+    text = pdfium.PdfDocument(pdf_bytes(pages, sizes=dict.fromkeys(range(40), 16)))
+    pictures = []
+    for number in range(len(text)):
+        bitmap = text[number].render(scale=dpi / 72, grayscale=True)
+        width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+        raw = bytes(bitmap.buffer)
+        rows = b"".join(raw[row * stride : row * stride + width] for row in range(height))
+        pictures.append((width, height, zlib.compress(rows)))
+    text.close()
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 3 * i} 0 R" for i in range(len(pictures)))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pictures)} >>".encode())
+    for number, (width, height, packed) in enumerate(pictures):
+        page, content, image = 3 + 3 * number, 4 + 3 * number, 5 + 3 * number
+        assert len(objects) == page - 1
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /XObject << /Im1 {image} 0 R >> >> /Contents {content} 0 R >>".encode()
+        )
+        draw = b"q 612 0 0 792 0 0 cm /Im1 Do Q"
+        objects.append(b"<< /Length %d >>\nstream\n" % len(draw) + draw + b"\nendstream")
+        objects.append(
+            f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} "
+            f"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+            f"/Length {len(packed)} >>\nstream\n".encode()
+            + packed
+            + b"\nendstream"
+        )
+    return _pdf_file(objects)
+
+
+def _pdf_file(objects: Sequence[bytes]) -> bytes:
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

@@ -58,19 +58,22 @@ def run(args: argparse.Namespace) -> int:
                 bar.update(step)
         entities_s = time.monotonic() - started
     pending = library.pending_entities()
+    scans = library.pending_scans()
     if args.json:
         report: dict[str, object] = {status: counts[status] for status in progress_order()}
         report |= {
             "skipped_by_reason": dict(reasons.most_common()),
             "articles": library.article_count(),
             "waiting_for_entities": pending,
-            "entities_found": counts[progress.ENTITIES],
+            "entities_found": counts[progress.ENTITIES] + counts[progress.OCR],
+            "waiting_for_ocr": scans,
+            "read_by_ocr": counts[progress.OCR],
             "searchable_after_s": round(searchable_s, 3),
             "entities_after_s": None if entities_s is None else round(entities_s, 3),
         }
         print(json.dumps(report, indent=2))
     else:
-        _print_summary(library.article_count(), counts, reasons, pending)
+        _print_summary(library.article_count(), counts, reasons, pending, scans)
     imported = sum(counts[s] for s in progress_order() if s != progress.FAILED)
     return 1 if counts[progress.FAILED] and not imported else 0
 
@@ -85,7 +88,7 @@ def _bar() -> Iterator[ProgressBar]:
 
 
 def _print_summary(
-    articles: int, counts: Counter[str], reasons: Counter[str], pending: int
+    articles: int, counts: Counter[str], reasons: Counter[str], pending: int, scans: int
 ) -> None:
     parts = [f"{counts[s]} {s}" for s in progress_order() if counts[s]]
     print("Imported: " + (", ".join(parts) if parts else "no article files found") + ".")
@@ -93,14 +96,22 @@ def _print_summary(
         print("Skipped, by reason:")
         for reason, count in reasons.most_common():
             print(f"  {count} \u00d7 {reason}")
-    if counts[progress.ENTITIES]:
-        print(f"Entities found in {counts[progress.ENTITIES]} articles.")
+    if counts[progress.ENTITIES] + counts[progress.OCR]:
+        print(f"Entities found in {counts[progress.ENTITIES] + counts[progress.OCR]} articles.")
+    if counts[progress.OCR]:
+        print(f"Scanned pages read by OCR in {counts[progress.OCR]} PDFs.")
     print(f"The library now holds {articles} articles.")
     if pending:
         print(
             f"{pending} {'article waits' if pending == 1 else 'articles wait'} for entities "
-            "(every word is searchable already); the app finds them, or run "
-            "`legal-reader index --wait`."
+            f"({'every word is searchable already' if not scans else 'their words are searchable'}"
+            "); the app finds them, or run `legal-reader index --wait`."
+        )
+    if scans:
+        whose = "its" if scans == 1 else "their"
+        print(
+            f"Of these, {scans} scanned {'PDF waits' if scans == 1 else 'PDFs wait'} for OCR of "
+            f"{whose} pages first: until then {whose} scanned pages are not searchable."
         )
 
 

@@ -6,7 +6,7 @@ import shutil
 import sys
 from typing import TextIO
 
-from reader.core.library import Progress
+from reader.core.library import Progress, progress
 
 
 class ProgressBar:
@@ -25,7 +25,7 @@ class ProgressBar:
             return
         width = max(10, min(40, shutil.get_terminal_size().columns - 40))
         filled = width * step.done // max(step.total, 1)
-        name = step.path.name[:30]
+        name = ("OCR: " if step.status == progress.OCR else "") + step.path.name[:30]
         line = f"\r[{'#' * filled}{'.' * (width - filled)}] {step.done}/{step.total} {name}"
         self.stream.write(line.ljust(width + 45))
         self.stream.flush()

@@ -76,6 +76,8 @@ class Article:
     # How a paged or converted document was read (ingest/documents.py); empty for text files.
     pages: tuple[int, ...] = ()  # body offset where each page starts, page 1 first
     ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR (1-based)
+    # Scanned pages whose OCR is still to come (the import's second phase reads them)
+    ocr_waiting: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()  # sentences about what could not be read
 
 

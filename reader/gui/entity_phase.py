@@ -46,10 +46,20 @@ class EntityPhase:
         status.finished.connect(self._ended)
         QTimer.singleShot(0, self._resume)
 
-    def article_shown(self, hit: Hit, sentence_at: int | None, waiting: bool) -> None:
-        """An article was opened; if its entities are not in yet, say so and watch for them."""
+    def article_shown(
+        self, hit: Hit, sentence_at: int | None, waiting: bool, scanned: bool = False
+    ) -> None:
+        """An article was opened; if its entities (or its OCR) are not in yet, say so and watch.
+
+        `scanned`: its scanned pages wait for OCR, so its text is not all there either.
+        """
         self.waiting_article = (hit, sentence_at) if waiting else None
-        if waiting:
+        if waiting and scanned:
+            self.window.show_message(
+                "This PDF's scanned pages are still being read by OCR; their text and "
+                "highlights appear here when they are in."
+            )
+        elif waiting:
             self.window.show_message(
                 "This article's entities are still being found; its dates are shown, and its "
                 "other highlights appear when they are in."
@@ -65,7 +75,7 @@ class EntityPhase:
         if not window.import_status.is_running() and window.library.pending_entities():
             window.import_status.start_import([])
 
-    def _progressed(self, done: int, total: int) -> None:
+    def _progressed(self, done: int, total: int, scans: int) -> None:
         self.window.filter_panel.show_waiting(total - done)
         # Committed in batches; look again every few articles whether the open one is in.
         if done % 8 == 0 or done == total:

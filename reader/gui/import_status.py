@@ -20,14 +20,15 @@ class ImportStatus(QWidget):
 
     Signals:
         searchable(summary, problems): phase 1 ended; every word of the import is searchable.
-        entities_progressed(done, total): phase 2 read another article.
+        entities_progressed(done, total, scans): phase 2 read another article; `scans` of
+            the rest are scanned PDFs waiting for OCR.
         finished(summary, problems): an import ended; the library may hold new articles.
         failed(message): an import could not run.
         notice(message): a sentence for the user that is not a failure (an import waits).
     """
 
     searchable = Signal(str, list)
-    entities_progressed = Signal(int, int)
+    entities_progressed = Signal(int, int, int)
     finished = Signal(str, list)
     failed = Signal(str)
     notice = Signal(str)
@@ -133,19 +134,24 @@ class ImportStatus(QWidget):
         if self.cancel.isEnabled():
             self.label.setText("Finding entities…")
             self.cancel.setToolTip(
-                "Stop finding entities; every word is searchable already, and the rest of the "
-                "entities are found the next time the library opens."
+                "Stop finding entities and reading scanned pages; every other word is "
+                "searchable already, and the rest is done the next time the library opens."
             )
 
-    def _show_entities(self, done: int, total: int) -> None:
+    def _show_entities(self, done: int, total: int, scans: int) -> None:
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.entities_progressed.emit(done, total)
+        self.entities_progressed.emit(done, total, scans)
         if self.cancel.isEnabled():
             left = total - done
-            self.label.setText(
-                f"Finding entities: {left:,} {'article' if left == 1 else 'articles'} to go"
-            )
+            if scans and left <= scans:  # the scans come last: this is what runs now
+                self.label.setText(
+                    f"Reading scanned pages (OCR): {left:,} {'PDF' if left == 1 else 'PDFs'} to go"
+                )
+            else:
+                self.label.setText(
+                    f"Finding entities: {left:,} {'article' if left == 1 else 'articles'} to go"
+                )
 
     def _end(self, summary: str, problems: list[str]) -> None:
         if self.job is not None:

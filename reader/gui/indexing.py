@@ -11,7 +11,15 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from reader.core.errors import ReaderError
 from reader.core.library import Library
-from reader.core.library.progress import ADDED, DUPLICATE, FAILED, REMOVED, UNCHANGED, UPDATED
+from reader.core.library.progress import (
+    ADDED,
+    DUPLICATE,
+    FAILED,
+    OCR,
+    REMOVED,
+    UNCHANGED,
+    UPDATED,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +35,8 @@ class IndexingJob(QObject):
         progressed(done, total, name): after each file of phase 1.
         searchable(summary, problems): phase 1 ended and committed what it did; summary is a
             sentence, problems lists one sentence per skipped file.
-        entities_progressed(done, total): after each article of phase 2.
+        entities_progressed(done, total, scans): after each article of phase 2; scans is how
+            many scanned PDFs of the rest wait for OCR (read after the others' entities).
         finished(summary, problems): both phases ended (or were cancelled); summary says what
             phase 2 did ("Entities found in 12 articles."), or is empty.
         failed(message): the import could not run; message is one readable sentence.
@@ -35,7 +44,7 @@ class IndexingJob(QObject):
 
     progressed = Signal(int, int, str)
     searchable = Signal(str, list)
-    entities_progressed = Signal(int, int)
+    entities_progressed = Signal(int, int, int)
     finished = Signal(str, list)
     failed = Signal(str)
 
@@ -65,10 +74,14 @@ class IndexingJob(QObject):
             self.searchable.emit(summary, problems)
             found = 0
             if not self.cancelled.is_set():
+                scans = self.library.pending_scans()
+                if scans:  # the label says what runs from the start, OCR or the model
+                    self.entities_progressed.emit(0, self.library.pending_entities(), scans)
                 steps = self.library.fill_entities(self.cancelled.is_set)
                 for step in steps:
                     found += 1
-                    self.entities_progressed.emit(step.done, step.total)
+                    scans -= step.status == OCR
+                    self.entities_progressed.emit(step.done, step.total, scans)
         except ReaderError as error:
             self.failed.emit(str(error))
             return

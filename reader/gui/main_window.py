@@ -222,7 +222,9 @@ class MainWindow(QMainWindow):
         def show(loaded: tuple[Article, list[Mention], bool]) -> None:
             if request == self._article_request:
                 self.show_article(loaded[0], loaded[1], terms)
-                self.entity_phase.article_shown(hit, sentence_at, waiting=loaded[2])
+                self.entity_phase.article_shown(
+                    hit, sentence_at, waiting=loaded[2], scanned=bool(loaded[0].ocr_waiting)
+                )
                 if sentence_at is not None:
                     self.article_view.select_sentence(sentence_at)
 

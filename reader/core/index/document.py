@@ -47,9 +47,10 @@ def fields(
     if article.events:
         doc["events"] = json.dumps([[e.kind, e.date] for e in article.events])
     if article.pages or article.notes:
-        doc["reading"] = json.dumps(
-            {"pages": article.pages, "ocr": article.ocr_pages, "notes": article.notes}
-        )
+        reading = {"pages": article.pages, "ocr": article.ocr_pages, "notes": article.notes}
+        if article.ocr_waiting:
+            reading["waiting"] = article.ocr_waiting
+        doc["reading"] = json.dumps(reading)
     published = timex.interval(article.published) if article.published else None
     doc["published_day"] = 0  # undated articles sort after every dated one
     if published:
@@ -146,5 +147,6 @@ def article_from_stored(fields: dict[str, Any]) -> Article:
         ),
         pages=tuple(reading.get("pages", ())),
         ocr_pages=tuple(reading.get("ocr", ())),
+        ocr_waiting=tuple(reading.get("waiting", ())),
         notes=tuple(reading.get("notes", ())),
     )

@@ -87,13 +87,16 @@ def schema() -> Schema:
         events=STORED(),
         # How a PDF or converted document was read: page offsets, OCR'd pages, notes.
         reading=STORED(),
-        # "text" while an article waits for its entities (the import's second phase).
+        # "text" while an article waits for its entities (the import's second phase), "ocr"
+        # while a PDF's scanned pages wait to be read before that.
         phase=ID(),
     )
 
 
 PENDING_FIELD = "phase"
 PENDING = "text"
+# Waiting for OCR of its scanned pages first, then for its entities.
+OCR_PENDING = "ocr"
 
 
 def ensure_pending_field(writer: IndexWriter) -> None:

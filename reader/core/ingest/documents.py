@@ -25,10 +25,16 @@ def page_divider(number: int) -> str:
     return f"\u2014 page {number} \u2014"
 
 
-def from_pdf(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
-    """The Article of a PDF and its source text (every line, stamps and headers included)."""
+def from_pdf(
+    path: Path, aid: str, data: bytes, ocr_budget: pdf.OcrBudget | None = pdf.INLINE
+) -> tuple[Article, str]:
+    """The Article of a PDF and its source text (every line, stamps and headers included).
+
+    With `ocr_budget` None, scanned pages are left for later (Article.ocr_waiting): a PDF
+    that is all scans is then kept with no text yet, not refused.
+    """
     try:
-        read = pdf.read(data)
+        read = pdf.read(data, ocr_budget)
     except pdf.PdfRefusedError as error:
         raise ArticleFormatError(path, str(error)) from error
     running = page_text.running_lines(read.pages)
@@ -52,7 +58,7 @@ def from_pdf(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
     for part in parts:
         ends.append(ends[-1] + len(part) + 2)
     offsets = [min(ends[start], len(body)) for start in starts]
-    if not any(part not in dividers for part in parts):
+    if not read.scan_pages and not any(part not in dividers for part in parts):
         raise ArticleFormatError(path, _no_text_reason(read))
     source = "\n".join(line for lines in read.pages for line in lines)
     heading = pdf_heading.find(read.pages, read.large_lines)
@@ -65,6 +71,7 @@ def from_pdf(path: Path, aid: str, data: bytes) -> tuple[Article, str]:
         published=heading.date,
         pages=tuple(offsets),
         ocr_pages=read.ocr_pages,
+        ocr_waiting=read.scan_pages,
         notes=tuple(notes),
     )
     return article, source

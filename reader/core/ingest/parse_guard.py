@@ -32,6 +32,7 @@ from typing import Any
 
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
+from reader.core.ingest import pdf
 from reader.core.ingest import reading as ingest
 from reader.core.text import processes
 
@@ -40,8 +41,9 @@ log = logging.getLogger(__name__)
 # The slowest file of the hostile corpus (tests/hostile) parses in 0.24 s here: 40 times that
 # leaves room for a slow disk or a busy machine.
 PARSE_SECONDS = 10.0
-# A PDF's scanned pages stop being read by OCR after pdf.OCR_SECONDS; this is that and a margin.
-OCR_EXTRA_SECONDS = 60.0
+# A PDF's scanned pages stop being read by OCR when their budget's time is up (pdf.OcrBudget);
+# a PDF is given that time and this margin for its last page.
+OCR_MARGIN_SECONDS = 60.0
 # Starting the child (a new interpreter importing the parsers) is not counted against a file.
 START_SECONDS = 60.0
 # While waiting, the caller's heartbeat runs this often (the import lock's "still alive").
@@ -50,6 +52,11 @@ _PR_SET_PDEATHSIG = 1
 
 
 _DIED = ("died", None, None)
+_STOPPED = ("stopped", None, None)
+
+
+class ParseStoppedError(Exception):
+    """The caller's `should_stop` said stop while a file was being read."""
 
 
 @dataclass
@@ -57,6 +64,7 @@ class _Request:
     path: Path
     data: bytes
     then: Callable[[Article], Any] | None
+    ocr_budget: pdf.OcrBudget | None = pdf.INLINE
     tries: int = 0
 
 
@@ -72,10 +80,15 @@ class ParseGuard:
     """Parse files in order in a child process, started on first use."""
 
     def __init__(
-        self, seconds: float | None = None, heartbeat: Callable[[], None] = lambda: None
+        self,
+        seconds: float | None = None,
+        heartbeat: Callable[[], None] = lambda: None,
+        should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
         self.seconds = PARSE_SECONDS if seconds is None else seconds
         self.heartbeat = heartbeat
+        # Asked while waiting: a long OCR is given up (ParseStoppedError) when it says stop.
+        self.should_stop = should_stop
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._replies: queue.SimpleQueue[tuple[str, Any, Any]] | None = None
@@ -87,12 +100,19 @@ class ParseGuard:
         self.submit(path, data)
         return self.result().article
 
-    def submit(self, path: Path, data: bytes, then: Callable[[Article], Any] | None = None) -> None:
+    def submit(
+        self,
+        path: Path,
+        data: bytes,
+        then: Callable[[Article], Any] | None = None,
+        ocr_budget: pdf.OcrBudget | None = pdf.INLINE,
+    ) -> None:
         """Send a file to be read; `then(article)` runs after it, in the child too.
 
         `then` must be a module-level function (it is sent to the child by name).
+        `ocr_budget` is how much OCR a PDF's scanned pages may have (None: left for later).
         """
-        request = _Request(path, data, then)
+        request = _Request(path, data, then, ocr_budget)
         self._waiting.append(request)
         if not self._in_process:
             self._send(request)
@@ -103,14 +123,18 @@ class ParseGuard:
         while True:
             if self._in_process:
                 self._waiting.popleft()
-                return _read(request.path, request.data, request.then)
+                return _read(request)
             if self._conn is None:  # the child was stopped: send again what it had
                 self._resend()
                 continue
             seconds = self.seconds
-            if request.path.suffix.lower() == ".pdf":  # scanned pages read within their budget
-                seconds += OCR_EXTRA_SECONDS
+            if request.path.suffix.lower() == ".pdf" and request.ocr_budget is not None:
+                seconds += request.ocr_budget.seconds + OCR_MARGIN_SECONDS
             reply = self._wait(seconds)
+            if reply is _STOPPED:
+                self._waiting.popleft()
+                self.close()  # the child is in the middle of it: stopped, not waited for
+                raise ParseStoppedError(str(request.path))
             if reply is None:
                 self._waiting.popleft()
                 self.close()
@@ -154,7 +178,7 @@ class ParseGuard:
             if conn is None:
                 return False
             try:
-                conn.send((request.path, request.data, request.then))
+                conn.send((request.path, request.data, request.then, request.ocr_budget))
                 return True
             except OSError:  # the child died after the last file (killed for memory, say)
                 self.close()
@@ -176,6 +200,8 @@ class ParseGuard:
                 pass
             if left <= _BEAT_SECONDS:
                 return None
+            if self.should_stop():
+                return _STOPPED
             self.heartbeat()
 
     def _connection(self) -> Connection | None:
@@ -241,14 +267,20 @@ def _answer(path: Path, reply: tuple[str, Any, Any]) -> Parsed:
     raise ArticleFormatError(path, "the reader ran into an error with it (see the log)")
 
 
-def _read(path: Path, data: bytes, then: Callable[[Article], Any] | None) -> Parsed:
+def _read(request: _Request) -> Parsed:
     """Parse here, in the parent (no child could be started), then run `then`."""
-    return _answer(path, _reply(path, data, then))
+    reply = _reply(request.path, request.data, request.then, request.ocr_budget)
+    return _answer(request.path, reply)
 
 
-def _reply(path: Path, data: bytes, then: Callable[[Article], Any] | None) -> tuple[str, Any, Any]:
+def _reply(
+    path: Path,
+    data: bytes,
+    then: Callable[[Article], Any] | None,
+    ocr_budget: pdf.OcrBudget | None,
+) -> tuple[str, Any, Any]:
     try:
-        article = ingest.parse_article(path, data)
+        article = ingest.parse_article(path, data, ocr_budget)
     except ArticleFormatError as error:
         return ("refused", error.reason, None)
     except Exception:  # a parser fault: the parent skips the file and logs this
@@ -270,11 +302,11 @@ def _serve(conn: Connection, parent: int) -> None:
     conn.send("ready")
     while True:
         try:
-            path, data, then = conn.recv()
+            path, data, then, ocr_budget = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(_reply(path, data, then))
+            conn.send(_reply(path, data, then, ocr_budget))
         except OSError:
             return
 

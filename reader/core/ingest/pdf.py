@@ -18,10 +18,6 @@ import pypdfium2.raw as pdfium_c
 from reader.core.ingest import ocr, page_text
 
 MAX_PAGES = 2000
-# OCR is about a second a page: a long scanned filing would hold the import for minutes, so
-# the pages past the budget are named as unread instead.
-OCR_SECONDS = 45.0
-OCR_PAGES = 60
 # Fewer letters than this over a picture: the picture is a scanned page.
 _SCAN_LETTERS = 200
 # Type sizes are compared on the first lines of the first page (a title is at its top).
@@ -30,6 +26,21 @@ _SIZE_LINES = 20
 _MIN_BODY_SIZE = 4.0
 # A line longer than this is lines run together (a printed line holds about 100 characters).
 _RUN_ON_LINE = 250
+
+
+@dataclass(frozen=True)
+class OcrBudget:
+    """How many scanned pages one reading of a PDF may read by OCR, and for how long."""
+
+    pages: int
+    seconds: float
+
+
+# OCR is about a second a page: a long scanned filing read during an import would hold it for
+# minutes, so the pages past the budget are named as unread instead. In the background (the
+# import's second phase, entity_queue.py) nothing waits on it, so it may read far more.
+INLINE = OcrBudget(pages=60, seconds=45.0)
+BACKGROUND = OcrBudget(pages=600, seconds=900.0)
 
 
 class PdfRefusedError(Exception):
@@ -44,13 +55,19 @@ class PdfText:
     title: str | None
     ocr_pages: tuple[int, ...]  # 1-based page numbers read by OCR
     notes: tuple[str, ...]  # sentences about pages left unread
+    # Scanned pages left for OCR later (1-based; read with `ocr=None`)
+    scan_pages: tuple[int, ...] = ()
     # The first page's lines set in large type (a title over the text), with their size;
     # each line with its spaces made single
     large_lines: tuple[tuple[str, float], ...] = ()
 
 
-def read(data: bytes) -> PdfText:
-    """Read the text of a PDF's pages; raise PdfRefusedError with a readable reason."""
+def read(data: bytes, ocr_budget: OcrBudget | None = INLINE) -> PdfText:
+    """Read the text of a PDF's pages; raise PdfRefusedError with a readable reason.
+
+    Scanned pages are read by OCR within `ocr_budget`; with None they are left empty and
+    named in `scan_pages`, for a reading with OCR later.
+    """
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -62,12 +79,12 @@ def read(data: bytes) -> PdfText:
             "it is not a PDF file that can be read (it may be damaged)"
         ) from error
     try:
-        return _read_pages(document)
+        return _read_pages(document, ocr_budget)
     finally:
         document.close()
 
 
-def _read_pages(document: pdfium.PdfDocument) -> PdfText:
+def _read_pages(document: pdfium.PdfDocument, ocr_budget: OcrBudget | None) -> PdfText:
     count = len(document)
     if count == 0:
         raise PdfRefusedError("it has no pages")
@@ -84,11 +101,21 @@ def _read_pages(document: pdfium.PdfDocument) -> PdfText:
         if not _has_text(text, has_image):
             scanned.append(number)
         pages.append(tuple(text.splitlines()))
-    ocr_done = _ocr(document, scanned, pages, notes)
+    later: tuple[int, ...] = ()
+    ocr_done: tuple[int, ...] = ()
+    if ocr_budget is None and scanned and ocr.available():
+        later = tuple(number + 1 for number in scanned)
+    else:
+        ocr_done = _ocr(document, scanned, pages, notes, ocr_budget or INLINE)
     title = _metadata_title(document)
     large = _large_lines(document) if 0 not in scanned else ()
     return PdfText(
-        pages=tuple(pages), title=title, ocr_pages=ocr_done, notes=tuple(notes), large_lines=large
+        pages=tuple(pages),
+        title=title,
+        ocr_pages=ocr_done,
+        notes=tuple(notes),
+        large_lines=large,
+        scan_pages=later,
     )
 
 
@@ -188,6 +215,7 @@ def _ocr(
     scanned: list[int],
     pages: list[tuple[str, ...]],
     notes: list[str],
+    budget: OcrBudget,
 ) -> tuple[int, ...]:
     if not scanned:
         return ()
@@ -198,7 +226,7 @@ def _ocr(
     unread: list[int] = []
     start = time.monotonic()
     for number in scanned:
-        if len(done) >= OCR_PAGES or time.monotonic() - start > OCR_SECONDS:
+        if len(done) >= budget.pages or time.monotonic() - start > budget.seconds:
             unread.append(number)
             continue
         try:
@@ -211,7 +239,7 @@ def _ocr(
         pages[number] = tuple(stamp) + lines if stamp and not _starts_with(lines, stamp) else lines
         done.append(number)
     if unread:
-        notes.append(f"{_pages(unread)} could not be read by OCR in the time an import allows.")
+        notes.append(f"{_pages(unread)} could not be read by OCR in the time the reader allows.")
     return tuple(number + 1 for number in done)
 
 

@@ -18,6 +18,7 @@ from reader.core.ingest import (
     documents,
     htmlpage,
     legal_facts,
+    pdf,
     source_lines,
     textnews,
 )
@@ -107,15 +108,20 @@ def _too_large(limit: int) -> str:
     return f"it is larger than {limit // 1024 // 1024} MB"
 
 
-def parse_article(path: Path, data: bytes) -> Article:
-    """Parse the bytes of a file named `path` into an Article."""
+def parse_article(
+    path: Path, data: bytes, ocr_budget: pdf.OcrBudget | None = pdf.INLINE
+) -> Article:
+    """Parse the bytes of a file named `path` into an Article.
+
+    A PDF's scanned pages are read by OCR within `ocr_budget`, or with None left for later.
+    """
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise ArticleFormatError(path, unsupported_reason(path))
     if len(data) > max_bytes(path):
         raise ArticleFormatError(path, _too_large(max_bytes(path)))
     if kind in _DOCUMENTS:
-        return _from_document(path, kind, data)
+        return _from_document(path, kind, data, ocr_budget)
     try:
         text = decoding.decode(data)
     except decoding.NotTextError as error:
@@ -138,10 +144,12 @@ def unsupported_reason(path: Path) -> str:
     )
 
 
-def _from_document(path: Path, kind: str, data: bytes) -> Article:
+def _from_document(
+    path: Path, kind: str, data: bytes, ocr_budget: pdf.OcrBudget | None = pdf.INLINE
+) -> Article:
     aid = article_id(data)
     if kind == "pdf":
-        article, source = documents.from_pdf(path, aid, data)
+        article, source = documents.from_pdf(path, aid, data, ocr_budget)
     elif kind == "eml":
         article, source = documents.from_email(path, aid, data)
     else:

@@ -4,24 +4,34 @@ The queue is the index itself: an article written in phase 1 carries `phase:text
 entities are in, so a killed or cancelled run resumes where it stopped, and a restart needs no
 file of its own. The model's results go to the extraction cache as each one arrives; a batch
 lost to a kill costs only a rewrite, not the model again.
+
+A PDF with scanned pages carries `phase:ocr`: after the other articles' entities, its pages
+are read by OCR from the library's copy of the file (in the guarded reading process), and it
+is written again, with its entities, one file per commit (OCR takes seconds a page).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 from whoosh.query import Term
 
 from reader.core.articles import Article
 from reader.core.entities import corrections
+from reader.core.errors import ArticleFormatError
 from reader.core.index import document
 from reader.core.index import whoosh_index as index
-from reader.core.library.progress import ENTITIES, Progress
+from reader.core.ingest import pdf
+from reader.core.ingest import reading as ingest
+from reader.core.ingest.parse_guard import ParseGuard, ParseStoppedError
+from reader.core.library.manifest import Manifest
+from reader.core.library.progress import ENTITIES, OCR, Progress
 from reader.core.library.storage import Storage
 from reader.core.library.writelock import WriteLock
 from reader.core.mentions import Mention
@@ -34,28 +44,38 @@ WINDOW = 16  # articles submitted ahead of the one being written, to keep both w
 
 
 def pending_ids(searcher: Any) -> list[str]:
-    """The ids of the articles waiting for their entities, in index order."""
+    """The ids of the articles waiting for their entities: index order, scans last."""
     return [searcher.stored_fields(n)["id"] for n in _waiting(searcher)]
 
 
 def pending_count(searcher: Any) -> int:
-    """How many articles wait for their entities."""
+    """How many articles wait for their entities (those waiting for OCR first included)."""
     return sum(1 for _ in _waiting(searcher))
 
 
+def scan_count(searcher: Any) -> int:
+    """How many PDFs wait for OCR of their scanned pages."""
+    return sum(1 for _ in _waiting(searcher, (index.OCR_PENDING,)))
+
+
 def is_pending(searcher: Any, article_id: str) -> bool:
-    """Whether `article_id` still waits for its entities."""
+    """Whether `article_id` still waits for its entities (or its OCR)."""
     if index.PENDING_FIELD not in searcher.schema.names():
         return False
-    marked = {"id": article_id, index.PENDING_FIELD: index.PENDING}
-    return searcher.document_number(**marked) is not None
+    return any(
+        searcher.document_number(id=article_id, **{index.PENDING_FIELD: phase}) is not None
+        for phase in (index.PENDING, index.OCR_PENDING)
+    )
 
 
-def _waiting(searcher: Any) -> Iterator[int]:
+def _waiting(
+    searcher: Any, phases: tuple[str, ...] = (index.PENDING, index.OCR_PENDING)
+) -> Iterator[int]:
     """Document numbers of the waiting articles (none in a library made before phases)."""
     if index.PENDING_FIELD not in searcher.schema.names():
-        return iter(())
-    return Term(index.PENDING_FIELD, index.PENDING).docs(searcher)  # type: ignore[no-any-return]
+        return
+    for phase in phases:
+        yield from Term(index.PENDING_FIELD, phase).docs(searcher)
 
 
 def fill(
@@ -63,17 +83,41 @@ def fill(
 ) -> Iterator[Progress]:
     """Find the entities of every waiting article, yielding after each; commits in batches.
 
-    `should_stop` is asked after each article; the articles committed so far stay done.
+    `should_stop` is asked after each article (and during a scan's OCR); the articles
+    committed so far stay done.
     """
     with storage.ix.searcher() as searcher:
-        waiting = pending_ids(searcher)
-    if not waiting:
+        waiting = _ids(searcher, index.PENDING)
+        scans = _ids(searcher, index.OCR_PENDING)
+    total = len(waiting) + len(scans)
+    if not total:
         return
-    fixes = storage.entity_corrections()
     # Phase 2 changes no source: one read of the manifest serves every commit.
     working = storage.read_manifest()
+    storage.extraction.start_workers(total)
+    try:
+        done = yield from _entities(storage, lock, working, waiting, total, should_stop)
+        if scans and not should_stop():
+            yield from _scans(storage, lock, working, scans, (done, total), should_stop)
+    finally:
+        storage.extraction.stop_workers()
+
+
+def _ids(searcher: Any, phase: str) -> list[str]:
+    return [searcher.stored_fields(n)["id"] for n in _waiting(searcher, (phase,))]
+
+
+def _entities(
+    storage: Storage,
+    lock: WriteLock,
+    working: Manifest,
+    waiting: list[str],
+    total: int,
+    should_stop: Callable[[], bool],
+) -> Generator[Progress, None, int]:
+    """The entities of the articles with text, batched; returns how many were done."""
+    fixes = storage.entity_corrections()
     extraction = storage.extraction
-    extraction.start_workers(len(waiting))
     queue: deque[tuple[Article, list[Any], Callable[[], list[Mention]]]] = deque()
     ids = iter(waiting)
     done = committed = batch = 0
@@ -115,7 +159,7 @@ def fill(
                 committed += batch
                 batch = 0
                 started = time.monotonic()
-            yield Progress(done, len(waiting), article.path, ENTITIES, committed=committed)
+            yield Progress(done, total, article.path, ENTITIES, committed=committed)
             if should_stop():
                 break
         if writer is not None:  # stopped: keep what was read before the stop
@@ -128,7 +172,74 @@ def fill(
         raise
     finally:
         searcher.close()
-        extraction.stop_workers()
+    return done
+
+
+def _scans(
+    storage: Storage,
+    lock: WriteLock,
+    working: Manifest,
+    scans: list[str],
+    counts: tuple[int, int],
+    should_stop: Callable[[], bool],
+) -> Iterator[Progress]:
+    """Read the scanned pages of each waiting PDF by OCR, then its entities; one commit each."""
+    done, total = counts
+    fixes = storage.entity_corrections()
+    guard = ParseGuard(heartbeat=lock.beat, should_stop=should_stop)
+    try:
+        for number, article_id in enumerate(scans, start=1):
+            with storage.ix.searcher() as searcher:
+                fields = searcher.document(id=article_id)
+            if fields is None:  # deleted since the queue was read
+                continue
+            article = document.article_from_stored(fields)
+            sources = [tuple(s) for s in json.loads(fields.get("sources") or "[]")]
+            try:
+                read = _read_scanned(guard, storage, article, fields.get("stored_name", ""))
+            except ParseStoppedError:
+                return  # still marked: the next run reads it again
+            try:
+                raw = storage.extraction.submit(read)()
+            except Exception:
+                log.exception("Entity extraction failed for %s", read.path)
+                raw = []
+            with lock.beating(), index.writing(storage.ix, storage.root) as writer:
+                storage.write_document(writer, read, sources, corrections.apply(fixes, raw))
+                storage.commit(writer, working, last=number == len(scans))
+            done += 1
+            yield Progress(done, total, read.path, OCR, committed=done)
+            if should_stop():
+                return
+    finally:
+        guard.close()
+
+
+def _read_scanned(guard: ParseGuard, storage: Storage, article: Article, name: str) -> Article:
+    """`article` read again with OCR of its scanned pages, or with a note saying why not."""
+    data = _file_bytes(storage, article, name)
+    try:
+        if data is None:
+            raise ArticleFormatError(article.path, "the library's copy of the file is missing")
+        guard.submit(article.path, data, None, pdf.BACKGROUND)
+        return guard.result().article
+    except ArticleFormatError as error:
+        note = f"Its scanned pages could not be read by OCR: {error.reason}."
+        return dataclasses.replace(article, ocr_waiting=(), notes=(*article.notes, note))
+
+
+def _file_bytes(storage: Storage, article: Article, name: str) -> bytes | None:
+    """The bytes of the article's file: the library's copy, else the original if unchanged."""
+    for path in (storage.layout.store_dir / name if name else None, article.path):
+        if path is None:
+            continue
+        try:
+            data = ingest.read_bytes(path)
+        except (OSError, ArticleFormatError):
+            continue
+        if ingest.article_id(data) == article.id:
+            return data
+    return None
 
 
 def _next_article(searcher: Any, ids: Iterator[str]) -> tuple[Article, list[Any]] | None:

@@ -22,6 +22,7 @@ from reader.core.entities import corrections, extraction
 from reader.core.entities.extraction_cache import ExtractionCache
 from reader.core.errors import ArticleFormatError, DiskFullError
 from reader.core.index import whoosh_index as index
+from reader.core.ingest import pdf
 from reader.core.ingest import reading as ingest
 from reader.core.ingest.parse_guard import Parsed, ParseGuard
 from reader.core.library import store
@@ -85,6 +86,7 @@ class Import:
     Without `entities`, this is the first of two phases: an article the extraction cache
     does not know is written with the dates our patterns find and marked as waiting; the
     model reads it later (entity_queue.py), so the words are searchable at text speed;
+    a PDF's scanned pages are left for OCR then too, so that no scan holds up the rest;
     its last commit leaves the full merge to phase 2, which rewrites those documents.
     """
 
@@ -258,9 +260,11 @@ class Import:
         if self.holders[article_id] or article_id in self.in_flight:
             return Step(path, DUPLICATE, source=source, removed=old)
         then = None
-        if self.storage.custom_extractor is None and not self.entities:
-            then = extraction.text_mentions  # phase 1: the dates, in the reading process
-        self.guard.submit(path, data, then)
+        ocr_budget: pdf.OcrBudget | None = pdf.INLINE
+        if not self.entities:
+            # Phase 1: the dates, in the reading process; scanned pages wait for phase 2.
+            then, ocr_budget = extraction.text_mentions, None
+        self.guard.submit(path, data, then, ocr_budget)
         self.in_flight.add(article_id)
         step = Step(path, READING, source=source, removed=old, is_new_id=True, data=data)
         self.reading.append(step)

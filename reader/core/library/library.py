@@ -416,6 +416,10 @@ class Library:
         """How many articles still wait for their entities (phase 2 of an import)."""
         return self._reading(entity_queue.pending_count)
 
+    def pending_scans(self) -> int:
+        """How many PDFs wait for OCR of their scanned pages (read in phase 2, before entities)."""
+        return self._reading(entity_queue.scan_count)
+
     def is_pending(self, article_id: str) -> bool:
         """Whether the article's entities are still to be found."""
         return self._reading(lambda searcher: entity_queue.is_pending(searcher, article_id))

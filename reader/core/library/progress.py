@@ -12,6 +12,7 @@ DUPLICATE = "duplicate"
 REMOVED = "removed"
 FAILED = "failed"
 ENTITIES = "entities"  # phase 2: the model read an article that waited for it
+OCR = "ocr"  # phase 2: a PDF's scanned pages were read by OCR, then its entities found
 
 
 @dataclass(frozen=True)

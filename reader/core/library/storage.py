@@ -72,13 +72,15 @@ class Storage:
 
         `is_new` says the index cannot hold this id yet: adding then skips the search for an
         old copy in every segment, which grows with the segments a long import leaves.
-        `pending` marks an article whose entities are still to be found (entity_queue.py).
+        `pending` marks an article whose entities are still to be found (entity_queue.py);
+        one with scanned pages waiting for OCR is marked so, whatever `pending` says.
         """
         stored_name = store.name_for(article.id, article.path.suffix)
         fields = document.fields(article, stored_name, sources, mentions)
-        if pending:
+        if pending or article.ocr_waiting:
             index.ensure_pending_field(writer)
-            fields[index.PENDING_FIELD] = index.PENDING
+            phase = index.OCR_PENDING if article.ocr_waiting else index.PENDING
+            fields[index.PENDING_FIELD] = phase
         # A library made before a field existed keeps its schema until it is rebuilt.
         known = set(writer.schema.names())
         fields = {name: value for name, value in fields.items() if name in known}

@@ -270,5 +270,12 @@ def reading_facts(article: Article) -> list[str]:
         numbers = [str(number) for number in article.ocr_pages]
         shown = ", ".join(numbers[:8]) + (" …" if len(numbers) > 8 else "")
         facts.append(f"Text read by OCR (page{'s' if len(numbers) > 1 else ''} {shown})")
+    if article.ocr_waiting:
+        numbers = [str(number) for number in article.ocr_waiting]
+        shown = ", ".join(numbers[:8]) + (" …" if len(numbers) > 8 else "")
+        facts.append(
+            f"Scanned page{'s' if len(numbers) > 1 else ''} {shown}: the text is being read by "
+            "OCR in the background, and appears here when it is in"
+        )
     facts.extend(article.notes)
     return facts
