@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import time
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from reader.core.library import Library, progress
 from reader.core.present import render
+from tests.core.test_two_phase import start_filling
 from tests.documents import pdf_bytes, scanned_pdf_bytes
 
 pytestmark = pytest.mark.skipif(
@@ -115,3 +118,27 @@ def test_a_scan_whose_copy_is_gone_says_so_instead_of_waiting_for_ever(tmp_path:
     assert library.pending_scans() == 0
     assert article.ocr_waiting == ()
     assert any("copy of the file is missing" in note for note in article.notes)
+
+
+def test_a_kill_during_ocr_resumes_it_and_keeps_the_scans_read_before(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "first.pdf").write_bytes(scanned_pdf_bytes([SCAN]))
+    second = ["MINUTE ORDER", "Counsel for Ingrid Vasquez-Thorne appeared.", "So ordered."]
+    (folder / "second.pdf").write_bytes(scanned_pdf_bytes([second] * 6))
+    library = Library.open(tmp_path / "lib", samples=False)
+    list(library.import_paths([folder], entities=False))
+    child = start_filling(tmp_path / "lib")
+    assert child.stdout is not None
+    first_line = child.stdout.readline()  # the first scan is read and committed
+    os.killpg(child.pid, signal.SIGKILL)  # the second's six pages are being read
+    child.wait()
+    assert first_line.split() == ["1", "1"]
+
+    reopened = Library.open(tmp_path / "lib", samples=False)
+    assert reopened.pending_scans() == 1
+    assert len(reopened.search("Quince").hits) == 1
+    assert reopened.search("Vasquez").hits == []
+    assert [s.status for s in reopened.fill_entities()] == [progress.OCR]
+    assert len(reopened.search("Vasquez").hits) == 1
+    assert reopened.pending_entities() == 0
