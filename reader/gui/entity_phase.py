@@ -68,7 +68,8 @@ class EntityPhase:
     def _counted(self, summary: str, problems: list[str]) -> None:
         # Connected after the window's own slot: the message is what it said of phase 1.
         self._said = self.window.message.text()
-        self.window.filter_panel.show_waiting(self.window.library.pending_entities())
+        library = self.window.library
+        self.window.filter_panel.show_waiting(library.pending_entities(), library.pending_scans())
 
     def _resume(self) -> None:
         window = self.window
@@ -76,7 +77,7 @@ class EntityPhase:
             window.import_status.start_import([])
 
     def _progressed(self, done: int, total: int, scans: int) -> None:
-        self.window.filter_panel.show_waiting(total - done)
+        self.window.filter_panel.show_waiting(total - done, scans)
         # Committed in batches; look again every few articles whether the open one is in.
         if done % 8 == 0 or done == total:
             self._reopen_if_filled()
@@ -84,7 +85,8 @@ class EntityPhase:
     def _ended(self, summary: str, problems: list[str]) -> None:
         """Phase 2 ended (or stopped): the facets can count the new entities."""
         window = self.window
-        window.filter_panel.show_waiting(window.library.pending_entities())
+        library = window.library
+        window.filter_panel.show_waiting(library.pending_entities(), library.pending_scans())
         if summary:  # what phase 2 did, after what phase 1 did
             window.show_message(f"{self._said} {summary}".strip())
         window.search_panel.search_now()

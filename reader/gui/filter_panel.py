@@ -128,15 +128,22 @@ class FilterPanel(QWidget):
             field.blockSignals(False)
         self._updating = False
 
-    def show_waiting(self, count: int) -> None:
-        """Say how many articles still wait for their entities (hidden at none)."""
+    def show_waiting(self, count: int, scans: int = 0) -> None:
+        """Say how many articles still wait for their entities (hidden at none), and how many
+        of them are scanned PDFs whose text waits for OCR."""
         self.waiting.setVisible(count > 0)
         if count:
-            self.waiting.setText(
+            said = (
                 f"{count:,} {'article waits' if count == 1 else 'articles wait'} for "
                 "entities: their words and dates are searchable; their people, organisations "
                 "and places are not counted here yet."
             )
+            if scans:
+                said += (
+                    f" {scans:,} of them {'is a scanned PDF' if scans == 1 else 'are scanned PDFs'}"
+                    " whose scanned pages are read by OCR first."
+                )
+            self.waiting.setText(said)
 
     def show_facets(self, result: SearchResult) -> None:
         """List the entities of the hits with their counts; chosen ones stay ticked."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,25 @@ def test_export_where_it_cannot_be_written_says_why(home: Path, tmp_path: Path) 
         saved_in = f"{target.name} could not be saved in {target.parent}"
         assert result.stderr.strip() == f"legal-reader: {saved_in}: {why}."
     assert source.read_text("utf-8").startswith("# Ruling")
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract reads scanned pages")
+def test_index_says_a_scan_waits_for_ocr_and_wait_reads_it(tmp_path: Path) -> None:
+    from tests.documents import scanned_pdf_bytes
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "scan.pdf").write_bytes(
+        scanned_pdf_bytes([["MINUTE ENTRY", "Counsel for Rosalind Featherstone appeared."]])
+    )
+    home = tmp_path / "home"
+    first = legal_reader(home, "index", str(folder))
+    assert "1 scanned PDF waits for OCR" in first.stdout
+    assert search_json(home, "Featherstone") == []
+
+    second = legal_reader(home, "index", "--wait", "--json")
+
+    report = json.loads(second.stdout)
+    assert report["read_by_ocr"] == 1
+    assert report["waiting_for_ocr"] == 0
+    assert [hit["title"] for hit in search_json(home, "Featherstone")] == ["MINUTE ENTRY"]

@@ -69,6 +69,9 @@ def test_a_scan_opened_while_its_ocr_waits_shows_its_text_when_read(
     assert library.pending_scans() == 1
 
     window = main_window(library)
+    qtbot.waitUntil(
+        lambda: "1 of them is a scanned PDF" in window.filter_panel.waiting.text(), timeout=10_000
+    )
     search(qtbot, window, "hearing-notice")
     hit = next(h for h in window.search_panel.result.hits if h.path.suffix == ".pdf")
     window.open_hit(hit)
