@@ -310,3 +310,31 @@ def test_a_table_of_linked_case_names_is_the_page_s_text_not_a_menu(tmp_path: Pa
     body = _read(tmp_path, "opinions-2031.html", page).body
     assert "Camacho v. Albia" in body
     assert "In re Takasi" in body
+
+
+SITE_MARKED_DOCKET = """<html><head><title>Search - Court</title></head><body><form>
+<div class="noindex"><a href="/tips">SEARCH TIPS</a> <a href="/adv">ADVANCED SEARCH</a></div>
+<div id="sitemappath"><span><a href="/">Home</a> &gt; Search Results</span></div>
+<table><tr><td>No. 31-2208</td></tr><tr><td>Title:</td><td>Orla Fenwick, Petitioner v.
+Bram Tesdale</td></tr>
+<tr><td>~~Date~~~~~~&nbsp;</td><td>~~~~~~~Proceedings and Orders~~~~~~~~~</td></tr>
+<tr><td>Jan 10 2031</td><td>Petition for a writ of certiorari filed.</td></tr>
+<tr><td>********************************************************</td></tr>
+<tr><td>~~Name~~~~~~~~</td></tr><tr><td>Hollis Grange</td></tr></table>
+<nav role="navigation"><p>Opinions</p></nav>
+<div role="contentinfo"><p>Contact Us | Site Map | Help</p></div>
+<div class="footer2 noindex"><a href="/op">Opinions</a>
+<a href="/rules">Filing &amp; Rules</a></div>
+</form></body></html>
+"""
+
+
+def test_what_a_page_marks_as_not_its_content_and_drawn_lines_are_left_out(
+    tmp_path: Path,
+) -> None:
+    body = _read(tmp_path, "31-2208.htm", SITE_MARKED_DOCKET).body
+    for furniture in ("SEARCH TIPS", "Search Results", "Filing & Rules", "Contact Us", "~~", "**"):
+        assert furniture not in body, furniture
+    for kept in ("No. 31-2208", "Proceedings and Orders", "Petition for a writ", "Hollis Grange"):
+        assert kept in body, kept
+    assert "\n\nDate\n\n" in body  # the tilded column heading keeps its word

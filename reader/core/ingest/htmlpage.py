@@ -73,6 +73,17 @@ _MAX_DEPTH = 400
 _FORM_TEXT = 300
 _FORM_BLOCKS = 5
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Marked by the site as not its content: "noindex" (the Supreme Court's banner and footer)
+# and "robots-nocontent" are classes search engines are told to pass over; these roles are
+# the page's banner, menus, search box and footer.
+_NOT_CONTENT_CLASSES = frozenset({"noindex", "robots-nocontent"})
+_NOT_CONTENT_ROLES = frozenset({"banner", "navigation", "search", "contentinfo"})
+# "Home > Search Results": a breadcrumb trail (ASP.NET names its control SiteMapPath).
+_BREADCRUMB = re.compile(r"breadcrumb|sitemappath", re.IGNORECASE)
+# A table's column heading drawn with tildes ("~~Date~~~~~~") is its word; a row of only
+# tildes, stars or rules is a drawn line.
+_TILDED = re.compile(r"\A~{2,}\s*([^~]+?)\s*~{2,}\Z")
+_DRAWN_LINE = re.compile(r"\A[~*=_\-\s]{3,}\Z")
 # Three or more list items in a row that are each only a short link are a menu ("Query",
 # "Reports", "Utilities", "Logout"; "Opinions of the Court", "Argument Audio", ...).
 _MENU_RUN = 3
@@ -147,7 +158,14 @@ class _Reader(HTMLParser):
             self._forms.append((len(self._all_blocks), len(self._article_blocks)))
         if tag in _SKIP:
             self._skip_depth += 1
-        if "hidden" in values or _HIDDEN.search(values.get("style", "")):
+        classes = set(values.get("class", "").lower().split())
+        if (
+            "hidden" in values
+            or _HIDDEN.search(values.get("style", ""))
+            or classes & _NOT_CONTENT_CLASSES
+            or values.get("role", "").lower() in _NOT_CONTENT_ROLES
+            or _BREADCRUMB.search(values.get("id", "") + " " + values.get("class", ""))
+        ):
             # Not shown on the page: an alert template, a validator's message, a closed menu
             self._skip_depth += 1
             self._hidden.append(len(self._stack))
@@ -198,7 +216,10 @@ class _Reader(HTMLParser):
         link_only = self._in_link_text and not self._plain_text
         self._text = []
         self._in_link_text = self._plain_text = False
-        if not text:
+        tilded = _TILDED.match(text)
+        if tilded:
+            text = tilded.group(1)
+        if not text or _DRAWN_LINE.match(text):
             return
         block = (self._block_tag, text)
         if self._block_tag == "h1" and self.page.h1 is None:
