@@ -39,3 +39,22 @@ def test_import_search_and_open_benchmarks_run_on_the_samples(
     assert float(str(imported["words_per_s"])) > 0
     cold = _bench("bench.memory", "cold", "--library", str(library), "--rounds", "1")
     assert float(str(cold["peak_rss_mb"])) > 0
+
+
+def test_pdf_folder_benchmark_runs_on_a_few_generated_pdfs(tmp_path: Path) -> None:
+    # Phase 2 is left out: loading the model twice would take most of the run, and its
+    # figures are read the same way as phase 1's.
+    figures = _bench(
+        "bench.bench_pdf_folder",
+        *("--files", "5", "--no-shared", "--long-pages", "3", "--rounds", "1"),
+        *("--no-entities", "--gui", "--work", str(tmp_path / "work")),
+    )
+    folder = figures["folder"]
+    assert isinstance(folder, dict)
+    assert (folder["files"], folder["added"], folder["failed"]) == (5, 5, 0)
+    assert folder["found_last"] is True
+    assert folder["pages"] >= 5
+    opened = figures["open"]
+    assert isinstance(opened, dict)
+    assert opened["phase1"]["mentions"] > 0
+    assert opened["window"]["median_s"] > 0
