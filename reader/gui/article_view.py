@@ -92,13 +92,17 @@ class ArticleView(QTextBrowser):
 
     def set_marks(self, marks: list[Any]) -> None:
         """Show the user's marked passages (core Notes) in their colours, keeping the scroll."""
-        self.marks = list(marks)
-        if self.article is not None:
-            scroll = self.verticalScrollBar().value()
-            cursor = self.textCursor()
-            self._render()
-            self.setTextCursor(cursor)
-            self.verticalScrollBar().setValue(scroll)
+        before, self.marks = self.marks, list(marks)
+        if self.article is None or self.marks == before:
+            return  # opening an article with no marks renders it once, not twice
+        if not before:  # colouring over a fresh render needs no new one
+            self._apply_marks()
+            return
+        scroll = self.verticalScrollBar().value()
+        cursor = self.textCursor()
+        self._render()
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
 
     def _apply_marks(self) -> None:
         """Colour each marked passage, leaving the entity highlights inside it as they are."""
@@ -124,10 +128,12 @@ class ArticleView(QTextBrowser):
                     it += 1
                 block = block.next()
         cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one layout for all the merges (highlighting.py)
         for start, end, change in edits:
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(change)
+        cursor.endEditBlock()
 
     def selection_span(self) -> tuple[int, int] | None:
         """Body offsets of the words selected in the view (None when nothing is selected)."""

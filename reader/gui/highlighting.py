@@ -35,7 +35,11 @@ def apply_underlines(doc: QTextDocument, dark: bool) -> None:
             it += 1
         block = block.next()
     cursor = QTextCursor(doc)
+    # One edit block: without it each merge relays the document out (3.4 s for the 2,966
+    # mentions of a 300-page PDF; 0.12 s in one block, PERFORMANCE.md).
+    cursor.beginEditBlock()
     for position, length, change in edits:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(change)
+    cursor.endEditBlock()

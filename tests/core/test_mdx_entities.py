@@ -146,3 +146,25 @@ def test_mark_inserts_markers_and_escapes(
     text: str, spans: list[Span], literal: bool, expected: str
 ) -> None:
     assert mdx_entities.mark(text, spans, literal=literal) == expected
+
+
+LITERAL = (
+    "## Order of the Court\n\n"
+    "1986. The *motion* of [Acme](http://x) & <b>Co</b> `re` \\ _filed_ #3 is **denied**  \n"
+    "a line with two trailing spaces, &amp; an entity, ~strike~ a|b {attr} !image\n\n"
+    "- first item\n- second item\n\n> quoted ruling\n\n---\n\n* * *\n\n"
+    "Heading\n=======\n\n+ plus 2) paren\n\n"
+    "<http://auto.link> and mail <a@b.c>"
+)
+
+
+def test_a_literal_source_renders_the_same_with_only_the_patterns_it_can_match() -> None:
+    spans = [Span(4, 9, "legal"), Span(28, 32, "org"), Span(60, 74, "date")]
+    nested = mdx_entities.nest(spans, LITERAL)
+    source = mdx_entities.mark(LITERAL, nested, literal=True)
+    full = markdown.Markdown(extensions=[mdx_entities.makeExtension(nested)])
+    slim = markdown.Markdown(extensions=[mdx_entities.makeExtension(nested)])
+    mdx_entities.literal_inline(slim)
+
+    assert slim.convert(source) == full.convert(source)
+    assert len(slim.inlinePatterns) < len(full.inlinePatterns)

@@ -105,6 +105,8 @@ def to_html(
     nested = mdx_entities.nest(spans, body)
     source = mdx_entities.mark(body, nested, literal=literal)
     md = markdown.Markdown(extensions=[mdx_entities.makeExtension(nested)])
+    if literal:
+        mdx_entities.literal_inline(md)
     rendered = md.convert(source)
     if _depth(rendered) > MAX_DEPTH:
         rendered = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n\n"))
