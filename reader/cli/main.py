@@ -53,7 +53,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"legal-reader: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("legal-reader: stopped.", file=sys.stderr)
+        # Imports commit as they go: what was committed is kept, and the next run goes on.
+        stopped = "stopped."
+        if args.command in ("index", "watch"):
+            stopped = (
+                "stopped; what was imported is kept, and the next `legal-reader index` (or "
+                "`index --wait`, or the app) goes on from there."
+            )
+        print(f"legal-reader: {stopped}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -205,3 +207,58 @@ def test_index_says_a_scan_waits_for_ocr_and_wait_reads_it(tmp_path: Path) -> No
     assert report["read_by_ocr"] == 1
     assert report["waiting_for_ocr"] == 0
     assert [hit["title"] for hit in search_json(home, "Featherstone")] == ["MINUTE ENTRY"]
+
+
+def _descendant_named(pid: int, name: str) -> bool:
+    """Whether a process called `name` runs under `pid` (Linux /proc)."""
+    parents: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        head, _, rest = text.rpartition(")")
+        process = int(stat.parent.name)
+        names[process] = head.partition("(")[2]
+        parents[process] = int(rest.split()[1])
+    for process, called in names.items():
+        ancestor = process
+        while called == name and ancestor > 1:
+            ancestor = parents.get(ancestor, 1)
+            if ancestor == pid:
+                return True
+    return False
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract reads scanned pages")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the OCR under /proc")
+def test_ctrl_c_during_ocr_stops_at_once_and_the_next_wait_goes_on(tmp_path: Path) -> None:
+    from tests.documents import scanned_pdf_bytes
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    lines = ["MINUTE ORDER", "Counsel for Ingrid Vasquez-Thorne appeared."]
+    (folder / "scan.pdf").write_bytes(scanned_pdf_bytes([lines] * 8))
+    home = tmp_path / "home"
+    legal_reader(home, "index", str(folder))
+    env = {**os.environ, "READER_HOME": str(home)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader", "index", "--wait"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while not _descendant_named(child.pid, "tesseract") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=30)
+
+    assert child.returncode == 130
+    assert "stopped; what was imported is kept" in stderr
+    assert search_json(home, "Vasquez") == []
+    again = legal_reader(home, "index", "--wait", "--json")
+    assert json.loads(again.stdout)["read_by_ocr"] == 1
+    assert len(search_json(home, "Vasquez")) == 1
