@@ -98,6 +98,14 @@ def _pdf_file(objects: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
+def wpd_bytes(paragraphs: Sequence[str]) -> bytes:
+    """A WordPerfect 5.1 document of `paragraphs`: the 16-byte prefix (magic, where the text
+    starts, product 1, file type 10 = document, version 0.1, not encrypted), then the text in
+    single-byte characters with a hard return (0x0A) after each paragraph."""
+    prefix = b"\xffWPC" + (16).to_bytes(4, "little") + bytes([1, 10, 0, 1]) + b"\0\0\0\0"
+    return prefix + b"".join(p.encode("ascii") + b"\x0a\x0a" for p in paragraphs)
+
+
 def docx_bytes(title: str, heading: str, paragraphs: Sequence[str]) -> bytes:
     """A Word document with a title property, a heading and paragraphs."""
     document = docx.Document()

@@ -54,6 +54,11 @@ def test_text_without_citations_gives_none() -> None:
         ("In re Oak Farms, Case No. 10-12345 (Bankr.)", "10-12345"),
         ("Nos. 21-1397 and others", "21-1397"),
         ("Application 25A561 to the Justice", "25A561"),
+        ("State v. Reyes, No. D-101-CR-2023-00040, in Santa Fe", "D-101-CR-2023-00040"),
+        ("Case No. 2022-CV-0413 is set for trial", "2022-CV-0413"),
+        ("filed as 2022CV0413 in Eldora County", "2022CV0413"),
+        ("Index CV-2022-04131 (Sup. Ct.)", "CV-2022-04131"),
+        ("see Ames v. Burke, 22-cv-00413 (D. Colo.)", "22-cv-00413"),
     ],
 )
 def test_docket_numbers_of_common_formats(text: str, expected: str) -> None:
@@ -67,6 +72,7 @@ def test_docket_numbers_of_common_formats(text: str, expected: str) -> None:
         "It was filed 03-07-24 and heard on 11-22-23.",
         "Call 505-827-6000 or 24-7 support.",
         "Of the 21-1397 figure nothing was said.",
+        "From 2019-2022 CV numbers rose; the CVS-2022 report and ACV-2022-1234 code.",
     ],
 )
 def test_numbers_that_are_not_dockets_are_left_alone(text: str) -> None:

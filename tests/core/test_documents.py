@@ -14,7 +14,7 @@ from reader.core.articles import page_at
 from reader.core.errors import ArticleFormatError
 from reader.core.ingest import pdf
 from reader.core.present import render
-from tests.documents import docx_bytes, eml_bytes, pdf_bytes
+from tests.documents import docx_bytes, eml_bytes, pdf_bytes, wpd_bytes
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 STAMP = "Case 1:24-cv-00101 Document 12 Filed 03/04/24 Page {} of 3"
@@ -144,6 +144,26 @@ def test_an_old_word_document_is_read_by_catdoc() -> None:
     article = ingest.load_article(FIXTURES / "order.doc")
     assert article.format == "doc"
     assert "Harlow Mills asked the court on March 4, 2024" in article.body
+
+
+@pytest.mark.skipif(shutil.which("wpd2text") is None, reason="libwpd-tools reads .wpd files")
+def test_a_wordperfect_document_is_read_with_its_caption_and_date(tmp_path: Path) -> None:
+    data = wpd_bytes(
+        [
+            "IN THE DISTRICT COURT OF ELDORA COUNTY",
+            "PETRA LINDQVIST, Plaintiff, v. HALVORSEN MILLING CO., Defendant.",
+            "Case No. 2022-CV-0413",
+            "ORDER ON MOTION TO COMPEL",
+            "The motion of Petra Lindqvist to compel discovery is granted.",
+            "Dated: March 3, 2022",
+        ]
+    )
+    article = ingest.load_article(write(tmp_path, "order.wpd", data))
+    assert article.format == "wpd"
+    assert article.title == "PETRA LINDQVIST v. HALVORSEN MILLING CO."  # as the caption prints it
+    assert article.published == "2022-03-03"
+    assert "2022-CV-0413" in article.dockets
+    assert "The motion of Petra Lindqvist to compel discovery is granted." in article.body
 
 
 def test_a_missing_program_is_named_with_what_to_install(

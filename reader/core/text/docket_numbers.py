@@ -10,9 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The case types state trial courts put in their numbers (civil, criminal, domestic relations,
+# family, juvenile, probate, small claims, traffic, felony, misdemeanour, ...).
+_STATE_TYPES = r"(?:CV|CR|CI|CA|DR|FA|FL|JV|PR|SC|TR|CF|CM|MI|DC)"
 _PATTERNS = [
+    # New Mexico district courts: court, number, type, year, number ("D-101-CV-2021-01234",
+    # the Santa Fe court of the Rust case).
+    r"[A-Z]-\d{3}-" + _STATE_TYPES + r"-\d{4}-\d{3,6}",
     # Federal district and bankruptcy courts: office, year, case type, number, judges.
     r"\d{1,2}:\d{2}-[a-zA-Z]{2,4}-\d{3,6}(?:-[A-Z]{1,5}){0,3}",
+    # ... and cited without the office: "22-cv-00413".
+    r"\d{2}-(?i:cv|cr|mc|mj)-\d{3,6}(?:-[A-Z]{1,5}){0,3}",
+    # State trial courts: a four-digit year, the case type and a number ("2022-CV-0413",
+    # "2022CV0413"), or the type first ("CV-2022-0413").
+    r"\d{4}-?" + _STATE_TYPES + r"-?\d{3,7}",
+    _STATE_TYPES + r"-\d{4}-\d{3,7}",
     # Texas courts of appeals: court, year, number, CV or CR.
     r"\d{2}-\d{2}-\d{5}-C[VR]",
     # Texas Court of Criminal Appeals writs: "WR-82,851-01".
