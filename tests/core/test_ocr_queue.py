@@ -142,3 +142,26 @@ def test_a_kill_during_ocr_resumes_it_and_keeps_the_scans_read_before(tmp_path: 
     assert [s.status for s in reopened.fill_entities()] == [progress.OCR]
     assert len(reopened.search("Vasquez").hits) == 1
     assert reopened.pending_entities() == 0
+
+
+@pytest.mark.slow
+def test_a_long_scan_is_read_whole_in_the_background() -> None:
+    """Beyond what an import reads inline (pdf.INLINE: 60 pages): every page, in phase 2."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "in"
+        folder.mkdir()
+        pages = [
+            [f"EXHIBIT PAGE {n}", f"Witness number {n} was Oberon Castellane."] for n in range(80)
+        ]
+        (folder / "exhibits.pdf").write_bytes(scanned_pdf_bytes(pages, dpi=150))
+        library = Library.open(Path(work) / "lib", samples=False)
+        list(library.import_paths([folder], entities=False))
+
+        assert [s.status for s in library.fill_entities()] == [progress.OCR]
+
+        article = library.find_by_path(folder / "exhibits.pdf")
+        assert article.ocr_pages == tuple(range(1, 81))
+        assert not article.notes
+        assert len(library.search('"EXHIBIT PAGE 79"').hits) == 1
