@@ -6,7 +6,7 @@ import pytest
 
 from reader.core.entities.extraction import anchor, extract_article
 from reader.core.ingest.reading import load_article
-from reader.core.mentions import ORG, PERSON
+from reader.core.mentions import LEGAL, ORG, PERSON, PLACE
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "furniture"
 FURNITURE = {
@@ -42,3 +42,20 @@ def test_docket_page_keeps_its_parties_and_firms() -> None:
     names = _names("docket.html")
     assert {"Eleanor Harrow", "Delphine Arbogast", "Arbogast & Pell LLP"} <= names
     assert "Quillfeather Logistics Inc." in names
+
+
+def test_a_case_status_and_an_official_s_title_are_not_names(tmp_path: Path) -> None:
+    page = (
+        "<html><body><table><tr><td>No. 31-2208</td></tr><tr><td>Status:</td>"
+        "<td>DECIDED</td></tr><tr><td>Title:</td><td>Orla Fenwick, Petitioner v. "
+        "Bram Tesdale, Warden</td></tr><tr><td>Jan 10 2031</td><td>Petition DISMISSED."
+        "</td></tr></table><p>Waiver of right of respondent Bram Tesdale, Warden, to respond "
+        "filed. The Sheriff of Eldora County was served.</p></body></html>"
+    )
+    (tmp_path / "31-2208.htm").write_text(page, encoding="utf-8")
+    article = load_article(tmp_path / "31-2208.htm")
+    mentions = extract_article(article.body, anchor(article))
+    names = {m.text for m in mentions if m.label in (PERSON, ORG, PLACE)}
+    assert not names & {"DECIDED", "Warden", "Sheriff"}
+    assert {"Orla Fenwick", "Bram Tesdale"} <= {m.text for m in mentions if m.label == PERSON}
+    assert ("DISMISSED", LEGAL) in {(m.text, m.label) for m in mentions}  # an outcome
