@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from reader.core.dates import finding as dates
 from reader.core.entities import (
     aliases,
+    capitals,
     furniture,
     furniture_names,
     legal,
@@ -148,7 +149,12 @@ def _run(
     # then take their text from the original.
     seen = [furniture.mask(t) for t in texts]
     split = [blocks(t) for t in seen]
-    docs = nlp.pipe((b.text for bs in split for b in bs), batch_size=_BATCH, n_process=n_process)
+    # The model reads lines of capitals in title case (capitals.py); the same offsets.
+    docs = nlp.pipe(
+        (capitals.soften(b.text) for bs in split for b in bs),
+        batch_size=_BATCH,
+        n_process=n_process,
+    )
     for text, masked, published, text_blocks in zip(
         texts, seen, published_list, split, strict=True
     ):
