@@ -78,3 +78,26 @@ def test_one_date_reads_a_field_that_holds_a_date(text: str, value: str) -> None
 )
 def test_one_date_refuses_what_is_not_one_date(text: str) -> None:
     assert datequery.one_date(text, date(2024, 12, 26)) is None
+
+
+def test_a_date_inside_a_quoted_phrase_stays_in_the_phrase(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.index.date_terms import split_dates
+    from reader.core.library import Library
+
+    today = date(2026, 12, 7)
+    words, search, _ = split_dates('"Acme May 2019 Fund" report', today)
+    assert words == '"Acme May 2019 Fund" report'
+    assert search.dates == ()
+    words, search, _ = split_dates("Acme report May 2019", today)  # unquoted: a date search
+    assert [d.start for d in search.dates] == [12]
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text(
+        "Report on City Policing During Summer 2020 Demonstrations\n\n"
+        "The inspector's report on City Policing During Summer 2020 Demonstrations came out.\n",
+        encoding="utf-8",
+    )
+    library = Library.open(tmp_path / "lib", samples=False)
+    list(library.import_paths([folder]))
+    assert len(library.search('"Policing During Summer 2020 Demonstrations"').hits) == 1

@@ -44,6 +44,9 @@ class DateSearch:
     exact: bool = False
 
 
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+
+
 def split_dates(
     text: str, today: date, *, exact: bool = False
 ) -> tuple[str, DateSearch, list[str]]:
@@ -64,7 +67,13 @@ def split_dates(
             return text.replace(field_match[0], value), DateSearch((), fields, exact), notes
         text = text[: field_match.start()] + text[field_match.end() :]
         return text, DateSearch(tuple(found), fields, exact), notes
-    found = datequery.find(text, today)
+    # A date inside a quoted phrase is part of the phrase ("Policing During Summer 2020").
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    found = [
+        item
+        for item in datequery.find(text, today)
+        if not any(start <= item.start and item.end <= end for start, end in quoted)
+    ]
     for item in sorted(found, key=lambda d: d.start, reverse=True):
         text = text[: item.start] + " " + text[item.end :]
     return text, DateSearch(tuple(found), fields, exact), notes
