@@ -77,3 +77,23 @@ def test_docket_numbers_of_common_formats(text: str, expected: str) -> None:
 )
 def test_numbers_that_are_not_dockets_are_left_alone(text: str) -> None:
     assert find_docket_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("summary judgment under Fed. R. Civ. P. 56(a) is proper", "Fed. R. Civ. P. 56(a)"),
+        ("a motion under Fed. R. Civ. P. 12(b)(6) was filed", "Fed. R. Civ. P. 12(b)(6)"),
+        ("Complaints under Fed R Bank P 5009 (docket text)", "Fed. R. Bankr. P. 5009"),
+        ("expert testimony (Fed. R. Evid. 702) was excluded", "Fed. R. Evid. 702"),
+        ("as Tex. R. App. P. 47.1 requires", "Tex. R. App. P. 47.1"),
+    ],
+)
+def test_a_court_rule_is_a_citation_not_a_place_or_a_person(text: str, value: str) -> None:
+    from reader.core.entities import recognition
+    from reader.core.mentions import CITATION
+
+    assert [c.value for c in find_citations(text)] == [value]
+    mentions = recognition.extract(text)
+    assert [m.canonical for m in mentions if m.label == CITATION] == [value]
+    assert not [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]

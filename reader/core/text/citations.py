@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,10 +41,39 @@ class Citation:
     value: str
 
 
+# Court rules, which eyecite does not read: "Fed. R. Civ. P. 56(a)", "Fed. R. Evid. 702",
+# "Fed R Bankr P 5009", "Tex. R. App. P. 47.1" (the model made "Fed" a place and "R. Civ" a
+# person of them).
+_RULE = re.compile(
+    r"\b(?P<body>Fed|Tex|Cal|Fla|N\.Y|Ill|Pa|Ohio|Mich|Ga|N\.M|Ariz|Colo|Mass|Wash)\.? ?"
+    r"R\.? ?(?P<kind>Civ|Crim|App|Evid|Bankr?|Prof|Jud)\.?(?: ?(?:P|Proc)\.?)?"
+    r" ?(?P<number>\d{1,4}(?:\.\d+)?(?:\([a-zA-Z0-9]{1,4}\))*)"
+)
+
+
 def find_citations(text: str) -> list[Citation]:
     """Return the citations in `text` in order; an id. or supra citing nothing is left out."""
     if not any(ch.isdigit() for ch in text):
         return []  # every citation, or the one an id. refers to, has a number
+    found = _eyecite_citations(text)
+    taken = [(c.start, c.end) for c in found]
+    for match in _RULE.finditer(text):
+        if not any(start < match.end() and match.start() < end for start, end in taken):
+            found.append(
+                Citation(match.start(), match.end(), match.group(0), STATUTE, _rule(match))
+            )
+    return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def _rule(match: re.Match[str]) -> str:
+    """A rule's citation as the Bluebook writes it ("Fed. R. Bankr. P. 5009")."""
+    kind = match["kind"]
+    kind = "Bankr" if kind.startswith("Bank") else kind
+    procedure = "" if kind in ("Evid", "Prof", "Jud") else " P."
+    return f"{match['body'].rstrip('.')}. R. {kind}.{procedure} {match['number']}"
+
+
+def _eyecite_citations(text: str) -> list[Citation]:
     from eyecite import get_citations, resolve_citations
 
     found = get_citations(text, tokenizer=_tokenizer())
@@ -58,7 +88,7 @@ def find_citations(text: str) -> list[Citation]:
         citation = _citation(text, cite, full)
         if citation is not None:
             citations.append(citation)
-    return sorted(citations, key=lambda c: (c.start, c.end))
+    return citations
 
 
 def _same_volume(cite: CitationBase, found: list[CitationBase]) -> CitationBase | None:
