@@ -46,7 +46,7 @@ class Citation:
 # person of them).
 _RULE = re.compile(
     r"\b(?P<body>Fed|Tex|Cal|Fla|N\.Y|Ill|Pa|Ohio|Mich|Ga|N\.M|Ariz|Colo|Mass|Wash)\.? ?"
-    r"R\.? ?(?P<kind>Civ|Crim|App|Evid|Bankr?|Prof|Jud)\.?(?: ?(?:P|Proc)\.?)?"
+    r"R\.? ?(?P<kind>Civ|Crim|App|Evid|Bankr?|Prof|Jud)\.?(?: ?(?:P|Pro|Proc)\.?)?"
     r" ?(?P<number>\d{1,4}(?:\.\d+)?(?:\([a-zA-Z0-9]{1,4}\))*)"
 )
 
