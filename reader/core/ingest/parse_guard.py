@@ -13,15 +13,11 @@ takes the child's answers as they come, so neither side can block the other on a
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import queue
-import signal
-import sys
 import threading
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,8 +28,7 @@ from typing import Any
 
 from reader.core.articles import Article
 from reader.core.errors import ArticleFormatError
-from reader.core.ingest import pdf
-from reader.core.ingest import reading as ingest
+from reader.core.ingest import pdf, reading_process
 from reader.core.text import processes
 
 log = logging.getLogger(__name__)
@@ -48,7 +43,6 @@ OCR_MARGIN_SECONDS = 60.0
 START_SECONDS = 60.0
 # While waiting, the caller's heartbeat runs this often (the import lock's "still alive").
 _BEAT_SECONDS = 1.0
-_PR_SET_PDEATHSIG = 1
 
 
 _DIED = ("died", None, None)
@@ -223,7 +217,9 @@ class ParseGuard:
         context = processes.context()  # spawned, and without re-running the caller's script
         ours, theirs = context.Pipe()
         try:
-            process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
+            process = context.Process(
+                target=reading_process.serve, args=(theirs, os.getpid()), daemon=True
+            )
             process.start()
         except BaseException:
             ours.close()
@@ -269,60 +265,5 @@ def _answer(path: Path, reply: tuple[str, Any, Any]) -> Parsed:
 
 def _read(request: _Request) -> Parsed:
     """Parse here, in the parent (no child could be started), then run `then`."""
-    reply = _reply(request.path, request.data, request.then, request.ocr_budget)
+    reply = reading_process.reply(request.path, request.data, request.then, request.ocr_budget)
     return _answer(request.path, reply)
-
-
-def _reply(
-    path: Path,
-    data: bytes,
-    then: Callable[[Article], Any] | None,
-    ocr_budget: pdf.OcrBudget | None,
-) -> tuple[str, Any, Any]:
-    try:
-        article = ingest.parse_article(path, data, ocr_budget)
-    except ArticleFormatError as error:
-        return ("refused", error.reason, None)
-    except Exception:  # a parser fault: the parent skips the file and logs this
-        return ("failed", traceback.format_exc(), None)
-    extra = None
-    if then is not None:
-        try:
-            extra = then(article)
-        except Exception:  # what `then` adds must not lose the article: the parent does without
-            log.exception("Reading %s: %s failed", path, getattr(then, "__name__", then))
-    return ("article", article, extra)
-
-
-def _serve(conn: Connection, parent: int) -> None:
-    """The child: parse what arrives until the parent closes its end."""
-    _die_with(parent)
-    # Ctrl-C in a terminal reaches the whole process group; the parent decides what stops.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    conn.send("ready")
-    while True:
-        try:
-            path, data, then, ocr_budget = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            conn.send(_reply(path, data, then, ocr_budget))
-        except OSError:
-            return
-
-
-def _die_with(parent: int) -> None:
-    """On Linux, end this process when the parent dies, even in the middle of a parse.
-
-    A parse stuck in a regular expression never reads the pipe again, so it would not notice
-    a parent killed with kill -9. Elsewhere the child notices at its next read or reply.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes  # here, not at the top: only the child needs it
-
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(0)
