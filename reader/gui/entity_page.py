@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,10 +25,13 @@ from PySide6.QtWidgets import (
 from reader.core.dates import timex
 from reader.core.index import Hit
 from reader.core.library.entity_pages import Appearance, EntityPage
+from reader.core.mentions import ORG, PERSON, PLACE
 from reader.core.present import render
 from reader.gui.background import BackgroundCalls
 
 APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 1
+# The search field of each kind of entity (the others are searched as a phrase)
+_FIELDS = {PERSON: "person", ORG: "org", PLACE: "place"}
 
 
 class EntityPageDock(QDockWidget):
@@ -54,10 +58,17 @@ class EntityPageDock(QDockWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._open)
         self.tree.itemDoubleClicked.connect(self._open)
+        self.on_timeline = QPushButton("Show on the timeline")
+        self.on_timeline.setToolTip(
+            "The dated events whose sentence names this entity, across the library"
+        )
+        self.on_timeline.setEnabled(False)
+        self.on_timeline.clicked.connect(self.show_on_timeline)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)
+        layout.addWidget(self.on_timeline, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
         main: QMainWindow = window
@@ -84,8 +95,10 @@ class EntityPageDock(QDockWidget):
         self.tree.clear()
         if not isinstance(page, EntityPage):
             self.heading.setText("No article in the library mentions it now.")
+            self.on_timeline.setEnabled(False)
             return
         self.page = page
+        self.on_timeline.setEnabled(True)
         row = page.row
         kind = render.LABEL_NAMES.get(row.label, row.label)
         count = len(row.articles)
@@ -118,6 +131,21 @@ class EntityPageDock(QDockWidget):
         for parent in articles.values():
             parent.setText(0, f"{parent.text(0)}  ({parent.childCount()})")
             parent.setExpanded(True)
+
+    def show_on_timeline(self) -> None:
+        """Search for the entity and show the timeline of the events that name it."""
+        if self.page is None:
+            return
+        row = self.page.row
+        field = _FIELDS.get(row.label)
+        quoted = row.name.replace('"', " ")
+        query = f'{field}:"{quoted}"' if field else f'"{quoted}"'
+        window = self.window_
+        window.timeline.focus(query, (row.name, *row.aliases))
+        window.search_panel.query.setText(query)
+        window.search_panel.search_now()
+        window.timeline_dock.show()
+        window.timeline_dock.raise_()
 
     def _open(self, item: QTreeWidgetItem) -> None:
         seen = item.data(0, APPEARANCE_ROLE)

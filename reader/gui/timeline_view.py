@@ -42,6 +42,8 @@ class _Scope:
 
     result: SearchResult | None = None
     filters: Any = None
+    # An entity's own timeline: only the events naming it (chronology.naming)
+    names: tuple[str, ...] = ()
 
 
 class TimelineView(QWidget):
@@ -64,6 +66,7 @@ class TimelineView(QWidget):
         self._request = 0
         self._scope = _Scope()
         self._stale = True
+        self._focus: tuple[str, tuple[str, ...]] | None = None  # (query, the entity's names)
 
         self.status = QLabel("Open the timeline to see the dated events.")
         self.status.setWordWrap(True)
@@ -97,12 +100,22 @@ class TimelineView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
 
+    def focus(self, query: str, names: tuple[str, ...]) -> None:
+        """Show only the events naming an entity (`names`: its name and other spellings) when
+        the results of `query` (the search for it) arrive; another search ends the focus."""
+        self._focus = (query, names)
+
     def show_result(self, result: SearchResult | None, filters: Any = None) -> None:
         """Cover the articles `result` found; the whole library for an empty, unfiltered one."""
         whole = result is None or (
             not result.query.strip() and (filters is None or filters.is_empty)
         )
-        self._scope = _Scope() if whole else _Scope(result, filters)
+        names: tuple[str, ...] = ()
+        if self._focus is not None and result is not None and result.query == self._focus[0]:
+            names = self._focus[1]
+        else:
+            self._focus = None
+        self._scope = _Scope() if whole else _Scope(result, filters, names)
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -127,6 +140,8 @@ class TimelineView(QWidget):
             groups = chronology.build(
                 ((a.id, a.title, a.body, library.mentions(a)) for a in articles), stated=articles
             )
+            if scope.names:
+                groups = chronology.naming(groups, scope.names)
             return groups, len(articles), _notes(library, groups, articles)
 
         def show(built: tuple[list[EventGroup], int, EventNotes]) -> None:
@@ -149,11 +164,12 @@ class TimelineView(QWidget):
         self.tree.resizeColumnToContents(1)
         self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 320))
         where = "the whole library" if self._scope.result is None else "the search results"
+        named = f" naming {self._scope.names[0]}" if self._scope.names else ""
         if not groups:
-            self.status.setText(f"No dated events in {where}.")
+            self.status.setText(f"No dated events{named} in {where}.")
             return
         events = sum(len(g.events) for g in groups)
-        text = f"{len(groups)} dated events ({events} mentions)"
+        text = f"{len(groups)} dated events{named} ({events} mentions)"
         if article_count is not None:
             text += f" in {article_count} article{'' if article_count == 1 else 's'}"
         text += f" of {where}"

@@ -78,3 +78,41 @@ def test_entity_page_lists_every_article_and_opens_one_at_its_mention(
     )
     selected = window.article_view.textCursor().selectedText()
     assert seen.text in selected.replace("\u2029", " ")
+
+
+def test_an_entity_s_timeline_holds_only_the_events_that_name_it(
+    qtbot: QtBot, main_window: WindowFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "arrest.md").write_text(
+        "# Two arrests in Eldora\n\nOriel Pashkov was arrested on March 3, 2022. The trial of "
+        "Dana Wexley began on May 9, 2022, in the same court.\n",
+        encoding="utf-8",
+    )
+    (folder / "plea.md").write_text(
+        "# A plea in Eldora\n\nOriel Pashkov pleaded guilty on June 1, 2022.\n", encoding="utf-8"
+    )
+    library = Library.open(tmp_path / "library", samples=False)
+    list(library.import_paths([folder]))
+    window = main_window(library)
+    window.entity_panel.page_requested.emit("Oriel Pashkov", "PERSON")
+    page = window.entity_page
+    qtbot.waitUntil(lambda: page.page is not None and not window.is_busy())
+
+    page.on_timeline.click()
+
+    timeline = window.timeline
+    qtbot.waitUntil(
+        lambda: not window.is_busy() and "naming Oriel Pashkov" in timeline.status.text(),
+        timeout=20_000,
+    )
+    assert window.timeline_dock.isVisible()
+    assert window.search_panel.query.text() == 'person:"Oriel Pashkov"'
+    days = sorted(e.value for g in timeline.model.groups for e in g.events)
+    assert days == ["2022-03-03", "2022-06-01"]  # not Dana Wexley's trial
+    # Another search ends the focus: its timeline has every date of its articles.
+    search(qtbot, window, "Pashkov")
+    qtbot.waitUntil(lambda: "naming" not in timeline.status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
+    assert "2022-05-09" in {e.value for g in timeline.model.groups for e in g.events}

@@ -147,6 +147,28 @@ def build(
     return sorted(groups, key=lambda g: (min(e.first for e in g.events), g.value))
 
 
+def naming(groups: Iterable[EventGroup], names: Iterable[str]) -> list[EventGroup]:
+    """The events whose sentence names one of `names` (an entity and its other spellings).
+
+    An entity's own timeline: the dated sentences about it, not every date of the articles
+    that mention it. A group keeps only those of its events.
+    """
+    wanted = [name for name in names if name.strip()]
+    if not wanted:
+        return list(groups)
+    pattern = re.compile(
+        "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in wanted), re.IGNORECASE
+    )
+    folded = {name.casefold() for name in wanted}
+    kept = []
+    for group in groups:
+        named = {person.casefold() for person in group.people} & folded
+        events = tuple(e for e in group.events if named or pattern.search(e.sentence))
+        if events:
+            kept.append(EventGroup(events, group.people, group.event_word, group.conflict))
+    return kept
+
+
 # A spreadsheet runs a cell that starts with one of these as a formula: an article could carry
 # "=HYPERLINK(...)" into a paralegal's spreadsheet. Such cells are prefixed with "'" (OWASP).
 # Spreadsheets may trim leading spaces, and some read full-width signs as the ASCII ones.
