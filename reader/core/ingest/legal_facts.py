@@ -22,7 +22,7 @@ from reader.core.ingest import (
     pdf_heading,
     source_lines,
 )
-from reader.core.text.docket_numbers import find_docket_numbers
+from reader.core.text.docket_numbers import docket_at_start, find_docket_numbers
 
 # Which stated date is the document's date, best first: a decision is dated by its decision,
 # a filing or a docket by its filing.
@@ -241,10 +241,12 @@ def _values_after(lines: Sequence[str], label: str) -> list[str]:
 
 def _after_docket(line: str) -> str | None:
     """The case title after a docket number opening a line ("3:17-cv-00971-N Phillips v. ...")."""
-    numbers = find_docket_numbers(line)
-    if not numbers or numbers[0].start != 0 or len(line) > 300:
+    if len(line) > 300:
         return None
-    rest = line[numbers[0].end :].strip()
+    number = docket_at_start(line)
+    if number is None:
+        return None
+    rest = line[number.end :].strip()
     # PACER adds the initials of a referral judge after the number ("SWH Mimi's Cafe")
     rest = re.sub(r"^[A-Z]{2,4}\s+(?=[A-Z][a-z])", "", rest)
     return rest if len(rest) > 2 and rest[0].isalnum() else None

@@ -73,6 +73,20 @@ def find_docket_numbers(text: str) -> list[DocketNumber]:
     return found
 
 
+def docket_at_start(line: str) -> DocketNumber | None:
+    """The docket number that opens `line` ("3:17-cv-00971-N Phillips v. ..."), or None.
+
+    One anchored match, not a search of the whole line: a court page asks this of each line.
+    """
+    match = _DOCKET.match(line)
+    if match is None:
+        return None
+    number = match.group(0)
+    if re.fullmatch(r"\d{2}-\d{3,6}", number) and not _is_bare_number_docket(line, match):
+        return None
+    return DocketNumber(0, match.end(), number, normalise(number))
+
+
 def normalise(number: str) -> str:
     """The form a docket number is searched by: the case type in lower case, as PACER writes it."""
     federal = re.fullmatch(r"(\d{1,2}:\d{2}-)([a-zA-Z]{2,4})(-.*)", number)
