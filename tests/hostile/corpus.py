@@ -8,6 +8,7 @@ rendering tests can reuse them.
 from __future__ import annotations
 
 import random
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,75 @@ def _zip_bomb() -> bytes:
         archive.writestr("[Content_Types].xml", b"<Types/>")
         archive.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
     return out.getvalue()
+
+
+def _giant_table_page() -> bytes:
+    """A ~700 KB page holding a 3,000 x 10 table: the size of the page that took 136 s to
+    export in issue 13. Its rows are a bankruptcy claims register's (number, dates filed and
+    allowed, creditor, sums, status), so the table holds the dates, sums and organisations
+    that the entity and date passes work on, as such a register saved from the web does."""
+    months = ("January", "March", "May", "July", "September", "November")
+
+    def row(r: int) -> str:
+        cells = (
+            f"{r + 1}",
+            f"{months[r % 6]} {r % 28 + 1}, 2021",
+            f"Creditor {r} Holdings LLC",
+            f"${(r * 137) % 90_000 + 100:,}.00",
+            "General unsecured",
+            f"{months[(r + 3) % 6]} {(r + 5) % 28 + 1}, 2022",
+            "Allowed",
+            f"Doc. {r + 100}",
+            f"${(r * 71) % 50_000 + 10:,}.00",
+            "Paid in part",
+        )
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+    rows = "".join(row(r) for r in range(3000))
+    return (
+        "<html><head><title>Claims register</title></head><body><article>"
+        f"<p>The margay claims register.</p><table>{rows}</table></article></body></html>"
+    ).encode()
+
+
+def _huge_image_pdf() -> bytes:
+    """A one-page scan whose picture is 16,000 x 16,000 grey pixels (256 MB once decoded)
+    packed into a few hundred kilobytes: rendering it for OCR is the bomb."""
+    import zlib
+
+    from tests.documents import _pdf_file
+
+    side = 16_000
+    packed = zlib.compress(b"\xff" * (side * side), 9)
+    content = b"q 612 0 0 792 0 0 cm /Im1 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (side, side, len(packed))
+        + packed
+        + b"\nendstream",
+    ]
+    return _pdf_file(objects)
+
+
+def _encrypted_pdf() -> bytes:
+    """A text PDF locked with a password (AES-256), made by qpdf."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        plain, locked = Path(folder) / "plain.pdf", Path(folder) / "locked.pdf"
+        plain.write_bytes(_pdf([["The sealed verdict."]]))
+        subprocess.run(
+            ["qpdf", "--encrypt", "secret", "secret", "256", "--", str(plain), str(locked)],
+            check=True,
+        )
+        return locked.read_bytes()
 
 
 def _random_bytes(size: int, seed: int) -> bytes:
@@ -227,6 +297,13 @@ def files() -> list[HostileFile]:
             lambda: _pdf([["The heron verdict on a huge page."]], media_box=(14_000, 14_000)),
             IMPORTED,
             find="heron",
+        ),
+        HostileFile(
+            "huge_image.pdf",
+            "a scanned PDF page holding a 16,000 x 16,000 picture",
+            _huge_image_pdf,
+            REJECTED,
+            "no text",
         ),
         HostileFile(
             "bomb.docx",
@@ -480,6 +557,26 @@ def files() -> list[HostileFile]:
             big=True,
         ),
     ]
+    cases.append(
+        HostileFile(
+            "giant_table_3000x10.html",
+            "HTML: a 700 KB page holding a 3,000 x 10 table",
+            _giant_table_page,
+            IMPORTED,
+            find="margay",
+        )
+    )
+    if shutil.which("qpdf") is not None:  # the one tool that makes an encrypted PDF here
+        cases.insert(
+            3,
+            HostileFile(
+                "encrypted.pdf",
+                "a password-protected PDF",
+                _encrypted_pdf,
+                REJECTED,
+                "password",
+            ),
+        )
     for key, html in HOSTILE_HTML.items():
         cases.append(
             HostileFile(
