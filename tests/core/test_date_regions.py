@@ -90,3 +90,23 @@ def test_a_long_text_without_dates_is_not_searched() -> None:
     text = "\n\n".join(plain * 50)
     assert finding.temporal_regions(text) == []
     assert finding.find_without_model(text, None) == []
+
+
+def test_the_taken_spans_answer_as_a_scan_of_them_all_would() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        held: list[tuple[int, int]] = []
+        spans = finding._Spans()
+        for _ in range(rng.randint(0, 40)):
+            start = rng.randint(0, 300)
+            end = start + rng.randint(1, 20)
+            if not any(s < end and start < e for s, e in held):
+                held.append((start, end))
+                spans.add(start, end)
+        merged = finding._Spans([*held, (5, 50), (40, 60)])  # overlapping ones are merged
+        for _ in range(50):
+            start = rng.randint(0, 330)
+            end = start + rng.randint(0, 25)
+            assert spans.overlaps(start, end) == finding._overlaps(start, end, held)
+            expected = finding._overlaps(start, end, [*held, (5, 50), (40, 60)])
+            assert merged.overlaps(start, end) == expected

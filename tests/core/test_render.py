@@ -175,3 +175,18 @@ def test_enclosing_mentions_match_the_all_pairs_definition() -> None:
             for m in mentions
         ]
         assert render._enclosing(mentions) == expected
+
+
+def test_a_body_too_big_for_markdown_is_shown_as_plain_paragraphs_with_its_highlights() -> None:
+    import time
+
+    lines = [f"Line {n} of the register <b>&amp;</b> *kept*." for n in range(200_000)]
+    body = "Halyna Hutchins filed.\n\n" + "\n\n".join(lines)
+    article = Article(id="x", path=Path("big.txt"), title="Big", body=body, format="txt")
+    started = time.monotonic()
+    html_out = render.to_html(article, [Mention(0, 15, "Halyna Hutchins", "PERSON")])
+    assert time.monotonic() - started < 10
+    assert '<span class="person"' in html_out
+    assert "Halyna Hutchins</span>" in html_out
+    assert "&lt;b&gt;&amp;amp;&lt;/b&gt; *kept*." in html_out  # shown as written, nothing run
+    assert html_out.count("<p>") >= 200_000

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from reader.core.dates import non_dates, tense
@@ -86,6 +87,33 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+class _Spans:
+    """Spans in order of their start, asked about by bisection: a date-dense table gave
+    thousands of candidates, each compared with every span taken (32 million comparisons,
+    RELIABILITY.md, hostile files on every path). Overlapping spans are kept merged."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether (start, end) overlaps a span held."""
+        index = bisect.bisect_left(self.starts, end)  # the spans starting before `end`
+        return index > 0 and self.ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Hold (start, end), which overlaps none held (the callers check first)."""
+        index = bisect.bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 def match(
     text: str,
     anchor: date | None,
@@ -117,18 +145,19 @@ def match(
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), c[0].start(), c[2]))
     # Citations, docket numbers, sections, pages and sums are never dates (non_dates.py).
     blocked = non_dates.spans(text, None if all_blocks else _widened(regions, len(text)))
-    taken: list[tuple[int, int]] = list(blocked)
+    taken = _Spans(blocked)
+    seen = _Spans(spans)
     mentions: list[Mention] = []
     for m, handler, _ in candidates:
         start, end = m.span()
-        if _overlaps(start, end, taken):
+        if taken.overlaps(start, end):
             continue
         governing = functools.cache(functools.partial(tense_of, start, end))
-        ctx = Context(anchor, governing, day_first, _overlaps(start, end, spans))
+        ctx = Context(anchor, governing, day_first, seen.overlaps(start, end))
         reading = handler(m, ctx)
         if reading is None:
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         label, value = reading
         if label == IGNORE:
             blocked.append((start, end))
@@ -243,10 +272,11 @@ def find(
     else:
         spans = [(s, e) for s, e in ner_spans]
     mentions, blocked = match(text, anchor, spans, day_first)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = _Spans((m.start, m.end) for m in mentions)
+    not_dates = _Spans(blocked)
     for start, end in spans:
         span_text = text[start:end]
-        if _overlaps(start, end, taken) or _overlaps(start, end, blocked):
+        if taken.overlaps(start, end) or not_dates.overlaps(start, end):
             continue
         if _NOT_A_DATE.search(span_text) or not _TEMPORAL_HINT.search(span_text):
             continue

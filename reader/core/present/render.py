@@ -49,6 +49,10 @@ LABEL_NAMES = {
 }
 QUERY_CLASS = "query"
 MAX_DEPTH = 24  # QTextBrowser freezes on deeply nested blocks
+# Past these, Markdown's block parser and inline pass take tens of seconds (RELIABILITY.md,
+# hostile files on every path): a literal body is then shown as plain paragraphs.
+MAX_PARAGRAPHS = 20_000
+MAX_PARAGRAPH_CHARS = 100_000
 MAX_BRACKETS = 400  # Python-Markdown is quadratic on many "[" (links are tried at each)
 _NO_END = 2**63  # past any offset
 
@@ -103,16 +107,27 @@ def to_html(
     if not literal:
         spans = _outside_link_targets(spans, body)
     nested = mdx_entities.nest(spans, body)
-    source = mdx_entities.mark(body, nested, literal=literal)
-    md = markdown.Markdown(extensions=[mdx_entities.makeExtension(nested)])
-    if literal:
-        mdx_entities.literal_inline(md)
-    rendered = md.convert(source)
+    if _too_big_for_markdown(body):
+        rendered = mdx_entities.plain_html(body, nested)
+    else:
+        source = mdx_entities.mark(body, nested, literal=literal)
+        md = markdown.Markdown(extensions=[mdx_entities.makeExtension(nested)])
+        if literal:
+            mdx_entities.literal_inline(md)
+        rendered = md.convert(source)
     if _depth(rendered) > MAX_DEPTH:
         rendered = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n\n"))
     if article.pages:
         rendered = _PAGE_LINE.sub(r'<p class="page">\1</p>', rendered)
     return sanitise(_header(article) + rendered)
+
+
+def _too_big_for_markdown(body: str) -> bool:
+    """A paragraph or a count of paragraphs on which Python-Markdown takes tens of seconds."""
+    paragraphs = body.count("\n\n") + 1
+    return paragraphs > MAX_PARAGRAPHS or (
+        len(body) > MAX_PARAGRAPH_CHARS and max(map(len, body.split("\n\n"))) > MAX_PARAGRAPH_CHARS
+    )
 
 
 def sanitise(fragment: str) -> str:
