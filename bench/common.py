@@ -17,6 +17,16 @@ SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "real_docs.jsonl.gz"
 QUERIES = SHARED / "corpus" / "queries.json"
 PYTHON = sys.executable
+# The real court documents, beside the repository (or beside the folder of worktrees that
+# holds it); read from there, never copied into the repository.
+LEGAL_DOCS = next(
+    (
+        folder / "shared" / "legal-docs-dev" / "files"
+        for folder in REPO.parents[:3]
+        if (folder / "shared" / "legal-docs-dev" / "files").is_dir()
+    ),
+    SHARED / "legal-docs-dev" / "files",
+)
 
 
 def bench_dir() -> Path:

@@ -33,19 +33,12 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from bench.common import LEGAL_DOCS
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 
 GOLD = Path(__file__).parent / "quality" / "legal_facts_gold.jsonl"
-# The folder beside the repository (or beside the folder of worktrees that holds it).
-DEFAULT_FILES = next(
-    (
-        folder / "shared" / "legal-docs-dev" / "files"
-        for folder in Path(__file__).resolve().parents[1:4]
-        if (folder / "shared" / "legal-docs-dev" / "files").is_dir()
-    ),
-    Path(__file__).resolve().parents[2] / "shared" / "legal-docs-dev" / "files",
-)
+DEFAULT_FILES = LEGAL_DOCS
 IMPORTED = {"added", "duplicate", "unchanged", "updated"}
 
 

@@ -68,6 +68,9 @@ class EntityPhase:
     def _counted(self, summary: str, problems: list[str]) -> None:
         # Connected after the window's own slot: the message is what it said of phase 1.
         self._said = self.window.message.text()
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
         library = self.window.library
         self.window.filter_panel.show_waiting(library.pending_entities(), library.pending_scans())
 
@@ -85,8 +88,7 @@ class EntityPhase:
     def _ended(self, summary: str, problems: list[str]) -> None:
         """Phase 2 ended (or stopped): the facets can count the new entities."""
         window = self.window
-        library = window.library
-        window.filter_panel.show_waiting(library.pending_entities(), library.pending_scans())
+        self._show_waiting()
         if summary:  # what phase 2 did, after what phase 1 did
             window.show_message(f"{self._said} {summary}".strip())
         window.search_panel.search_now()

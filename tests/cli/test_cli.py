@@ -251,9 +251,12 @@ def test_ctrl_c_during_ocr_stops_at_once_and_the_next_wait_goes_on(tmp_path: Pat
         env=env,
     )
     deadline = time.monotonic() + 60
-    while not _descendant_named(child.pid, "tesseract") and time.monotonic() < deadline:
+    while (
+        not (reading := _descendant_named(child.pid, "tesseract")) and time.monotonic() < deadline
+    ):
         time.sleep(0.1)
     child.send_signal(signal.SIGINT)
+    assert reading, "the OCR never started"  # else the stop did not come during it
     _, stderr = child.communicate(timeout=30)
 
     assert child.returncode == 130

@@ -83,10 +83,6 @@ def ner_spans(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 class _Spans:
     """Spans in order of their start, asked about by bisection: a date-dense table gave
     thousands of candidates, each compared with every span taken (32 million comparisons,

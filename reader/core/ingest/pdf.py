@@ -55,7 +55,7 @@ class PdfText:
     title: str | None
     ocr_pages: tuple[int, ...]  # 1-based page numbers read by OCR
     notes: tuple[str, ...]  # sentences about pages left unread
-    # Scanned pages left for OCR later (1-based; read with `ocr=None`)
+    # Scanned pages left for OCR later (1-based; read with `ocr_budget=None`)
     scan_pages: tuple[int, ...] = ()
     # The first page's lines set in large type (a title over the text), with their size;
     # each line with its spaces made single

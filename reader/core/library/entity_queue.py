@@ -43,11 +43,6 @@ BATCH_SECONDS = 5.0
 WINDOW = 16  # articles submitted ahead of the one being written, to keep both workers busy
 
 
-def pending_ids(searcher: Any) -> list[str]:
-    """The ids of the articles waiting for their entities: index order, scans last."""
-    return [searcher.stored_fields(n)["id"] for n in _waiting(searcher)]
-
-
 def pending_count(searcher: Any) -> int:
     """How many articles wait for their entities (those waiting for OCR first included)."""
     return sum(1 for _ in _waiting(searcher))
@@ -104,6 +99,7 @@ def fill(
 
 
 def _ids(searcher: Any, phase: str) -> list[str]:
+    """The ids of the articles marked `phase`, in index order."""
     return [searcher.stored_fields(n)["id"] for n in _waiting(searcher, (phase,))]
 
 
@@ -230,9 +226,8 @@ def _read_scanned(guard: ParseGuard, storage: Storage, article: Article, name: s
 
 def _file_bytes(storage: Storage, article: Article, name: str) -> bytes | None:
     """The bytes of the article's file: the library's copy, else the original if unchanged."""
-    for path in (storage.layout.store_dir / name if name else None, article.path):
-        if path is None:
-            continue
+    copy = [storage.layout.store_dir / name] if name else []
+    for path in [*copy, article.path]:
         try:
             data = ingest.read_bytes(path)
         except (OSError, ArticleFormatError):

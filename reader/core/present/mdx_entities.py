@@ -86,13 +86,7 @@ def _with(span: Span, start: int, end: int) -> Span:
 
 def mark(text: str, spans: Sequence[Span], *, literal: bool) -> str:
     """Return `text` escaped for Markdown, with span markers; `spans` must nest (see nest())."""
-    spans = list(spans)[:MAX_SPANS]
-    # The markers to insert at each offset: closing ones in the reverse order of opening.
-    opens: dict[int, str] = {}
-    closes: dict[int, str] = {}
-    for i, span in enumerate(spans):
-        opens[span.start] = opens.get(span.start, "") + chr(_OPEN + i)
-        closes[span.end] = chr(_CLOSE + i) + closes.get(span.end, "")
+    opens, closes = _markers(spans)
     # Only span boundaries and line starts need work; the text between them is escaped a
     # run at a time, not character by character, and not at all when nothing needs it.
     plain = not literal and "<" not in text and not _MARKER.search(text)
@@ -115,6 +109,17 @@ def mark(text: str, spans: Sequence[Span], *, literal: bool) -> str:
     out.append(_escape_run(text[done:], literal))
     out.append(closes.get(len(text), ""))
     return "".join(out)
+
+
+def _markers(spans: Sequence[Span]) -> tuple[dict[int, str], dict[int, str]]:
+    """The markers to insert at each offset, opening and closing; closing ones in the reverse
+    order of opening."""
+    opens: dict[int, str] = {}
+    closes: dict[int, str] = {}
+    for i, span in enumerate(spans[:MAX_SPANS]):
+        opens[span.start] = opens.get(span.start, "") + chr(_OPEN + i)
+        closes[span.end] = chr(_CLOSE + i) + closes.get(span.end, "")
+    return opens, closes
 
 
 def _block_prefix_length(text: str, pos: int, literal: bool, out: list[str]) -> int:
@@ -184,12 +189,7 @@ def plain_html(text: str, spans: Sequence[Span]) -> str:
     For a text Markdown would take minutes over (a 2 MB paragraph, 200,000 short ones: its
     block parser and inline pass are quadratic there); `spans` must nest (see nest()).
     """
-    spans = list(spans)[:MAX_SPANS]
-    opens: dict[int, str] = {}
-    closes: dict[int, str] = {}
-    for i, span in enumerate(spans):
-        opens[span.start] = opens.get(span.start, "") + chr(_OPEN + i)
-        closes[span.end] = chr(_CLOSE + i) + closes.get(span.end, "")
+    opens, closes = _markers(spans)
     out: list[str] = []
     done = 0
     for pos in sorted({*opens, *closes}):

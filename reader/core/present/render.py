@@ -50,7 +50,7 @@ LABEL_NAMES = {
 QUERY_CLASS = "query"
 MAX_DEPTH = 24  # QTextBrowser freezes on deeply nested blocks
 # Past these, Markdown's block parser and inline pass take tens of seconds (RELIABILITY.md,
-# hostile files on every path): a literal body is then shown as plain paragraphs.
+# hostile files on every path): the body is then shown as plain paragraphs.
 MAX_PARAGRAPHS = 20_000
 MAX_PARAGRAPH_CHARS = 100_000
 MAX_BRACKETS = 400  # Python-Markdown is quadratic on many "[" (links are tried at each)
@@ -284,15 +284,17 @@ def reading_facts(article: Article) -> list[str]:
         count = len(article.pages)
         facts.append(f"{article.format.upper()}, {count} page{'s' if count != 1 else ''}")
     if article.ocr_pages:
-        numbers = [str(number) for number in article.ocr_pages]
-        shown = ", ".join(numbers[:8]) + (" …" if len(numbers) > 8 else "")
-        facts.append(f"Text read by OCR (page{'s' if len(numbers) > 1 else ''} {shown})")
+        facts.append(f"Text read by OCR ({_page_list(article.ocr_pages)})")
     if article.ocr_waiting:
-        numbers = [str(number) for number in article.ocr_waiting]
-        shown = ", ".join(numbers[:8]) + (" …" if len(numbers) > 8 else "")
         facts.append(
-            f"Scanned page{'s' if len(numbers) > 1 else ''} {shown}: the text is being read by "
-            "OCR in the background, and appears here when it is in"
+            f"Scanned {_page_list(article.ocr_waiting)}: the text is being read by OCR in the "
+            "background, and appears here when it is in"
         )
     facts.extend(article.notes)
     return facts
+
+
+def _page_list(numbers: Sequence[int]) -> str:
+    """The pages named ("page 3", "pages 1, 2, 5"): the first eight, then "…"."""
+    shown = ", ".join(str(number) for number in numbers[:8]) + (" …" if len(numbers) > 8 else "")
+    return f"page{'s' if len(numbers) > 1 else ''} {shown}"

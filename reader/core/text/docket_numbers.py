@@ -64,13 +64,7 @@ class DocketNumber:
 
 def find_docket_numbers(text: str) -> list[DocketNumber]:
     """Return the docket and case numbers in `text`, in order."""
-    found = []
-    for match in _DOCKET.finditer(text):
-        number = match.group(0)
-        if re.fullmatch(r"\d{2}-\d{3,6}", number) and not _is_bare_number_docket(text, match):
-            continue
-        found.append(DocketNumber(match.start(), match.end(), number, normalise(number)))
-    return found
+    return [number for match in _DOCKET.finditer(text) if (number := _accepted(text, match))]
 
 
 def docket_at_start(line: str) -> DocketNumber | None:
@@ -79,12 +73,15 @@ def docket_at_start(line: str) -> DocketNumber | None:
     One anchored match, not a search of the whole line: a court page asks this of each line.
     """
     match = _DOCKET.match(line)
-    if match is None:
-        return None
+    return _accepted(line, match) if match else None
+
+
+def _accepted(text: str, match: re.Match[str]) -> DocketNumber | None:
+    """The docket number `match` found, unless it is a bare "21-1397" nothing makes a docket."""
     number = match.group(0)
-    if re.fullmatch(r"\d{2}-\d{3,6}", number) and not _is_bare_number_docket(line, match):
+    if re.fullmatch(r"\d{2}-\d{3,6}", number) and not _is_bare_number_docket(text, match):
         return None
-    return DocketNumber(0, match.end(), number, normalise(number))
+    return DocketNumber(match.start(), match.end(), number, normalise(number))
 
 
 def normalise(number: str) -> str:
