@@ -32,7 +32,6 @@ import pstats
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,7 +42,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from bench import legal_pdfs
-from bench.common import PYTHON, REPO, SHARED, emit
+from bench.common import PYTHON, REPO, SHARED, emit, timed
 from reader.core.ingest import pdf
 
 LAST_WITNESS = "Marlowenthorpe"  # in the last generated file only: the search must find it
@@ -80,15 +79,6 @@ def build_folder(folder: Path, files: int, source: Path | None) -> Path:
     return last
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"{command[3:5]} failed: {done.stderr[-2000:]}")
-    return seconds, done.stdout
-
-
 def folder_run(work: Path, files: int, source: Path | None, entities: bool) -> dict[str, Any]:
     """Build the folder and time the commands on a fresh library (phase 2 with `entities`)."""
     folder = work / "folder"
@@ -98,9 +88,9 @@ def folder_run(work: Path, files: int, source: Path | None, entities: bool) -> d
     # The worktree's code, not whatever the venv's `legal-reader` script was installed from.
     env = {**os.environ, "READER_HOME": str(work / "home"), "PYTHONPATH": str(REPO)}
     cli = [PYTHON, "-m", "reader", "--library", str(work / "lib")]
-    index_s, out = _timed([*cli, "index", str(folder), "--json"], env)
+    index_s, out = timed([*cli, "index", str(folder), "--json"], env)
     phase1 = json.loads(out)
-    search_s, found = _timed([*cli, "search", LAST_WITNESS, "--json"], env)
+    search_s, found = timed([*cli, "search", LAST_WITNESS, "--json"], env)
     hits = [Path(row["path"]).name for row in json.loads(found)]
     result: dict[str, Any] = {
         "files": files,
@@ -117,10 +107,10 @@ def folder_run(work: Path, files: int, source: Path | None, entities: bool) -> d
         "pages_per_s_to_searchable": round(pages / index_s, 1),
     }
     if entities:
-        wait_s, out = _timed([*cli, "index", "--wait", "--json"], env)
+        wait_s, out = timed([*cli, "index", "--wait", "--json"], env)
         phase2 = json.loads(out)
         empty = [PYTHON, "-m", "reader", "--library", str(work / "lib-empty")]
-        empty_s, _ = _timed([*empty, "index", "--wait", "--json"], env)
+        empty_s, _ = timed([*empty, "index", "--wait", "--json"], env)
         result |= {
             "entities_s": round(wait_s, 2),
             "entities_found": phase2["entities_found"],

@@ -113,3 +113,13 @@ def emit(result: Any) -> None:
     """Print the JSON result line a parent run_json() reads."""
     sys.stdout.flush()
     print(json.dumps(result))
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+    """Run a whole command as a user would, and return its seconds and its output."""
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:5])} failed: {done.stderr[-2000:]}")
+    return seconds, done.stdout

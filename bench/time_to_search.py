@@ -17,15 +17,13 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from bench import corpus
 from bench.baselines import RECOLL_CONF
-from bench.common import PYTHON, REPO, bench_dir, emit
+from bench.common import PYTHON, REPO, bench_dir, emit, timed
 
 _WHOOSH_BUILD = """
 import sys
@@ -77,15 +75,6 @@ def phrase_of_last(folder: Path) -> str:
             if not any(text in other for other in others):
                 return text
     raise RuntimeError("no phrase of the last file is its own")
-
-
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"{command[:3]} failed: {done.stderr[-2000:]}")
-    return seconds, done.stdout
 
 
 def main() -> None:
