@@ -42,8 +42,9 @@ def _found(text: str) -> dict[str, tuple[str, str | None, str | None]]:
 
 def test_a_citation_is_a_citation_never_a_person_or_organisation() -> None:
     found = _found(OPINION)
-    assert found["323 U. S. 214"] == (CITATION, "CASE", "323 U.S. 214")
-    assert found["963 F. 3d 301"] == (CITATION, "CASE", "963 F.3d 301")
+    # a full citation takes in the case name before it
+    assert found["Pellworth v. Garrick Mills, 323 U. S. 214"] == (CITATION, "CASE", "323 U.S. 214")
+    assert found["Dunmore v. Ashby, 963 F. 3d 301"] == (CITATION, "CASE", "963 F.3d 301")
     assert found["Id. at 307"] == (CITATION, "ID", "963 F.3d 301")
     assert found["42 U.S.C. § 1983"] == (CITATION, "STATUTE", "42 U.S.C. § 1983")
     assert found["1:21-cv-04567-JMF"] == (DOCKET, None, "1:21-cv-04567-JMF")
@@ -116,10 +117,11 @@ def test_entities_json_carries_the_normalised_value(tmp_path: Path) -> None:
     result = legal_reader(tmp_path, "entities", str(path), "--json")
     assert result.returncode == 0, result.stderr
     rows = {row["text"]: row for row in json.loads(result.stdout)}
-    assert rows["323 U. S. 214"]["label"] == CITATION
-    assert rows["323 U. S. 214"]["value"] == "323 U.S. 214"
+    cited = "Pellworth v. Garrick Mills, 323 U. S. 214"
+    assert rows[cited]["label"] == CITATION
+    assert rows[cited]["value"] == "323 U.S. 214"
     assert rows["Id. at 307"]["value"] == "963 F.3d 301"
     assert rows["1:21-cv-04567-JMF"]["label"] == DOCKET
     plain = legal_reader(tmp_path, "entities", str(path))
-    assert "Citations:\n  323 U.S. 214 [CASE]  (1)  (as: 323 U. S. 214)" in plain.stdout
+    assert f"Citations:\n  323 U.S. 214 [CASE]  (1)  (as: {cited})" in plain.stdout
     assert "Docket numbers:\n  1:21-cv-04567-JMF  (1)" in plain.stdout

@@ -16,6 +16,11 @@ from reader.core.entities.furniture_words import vocabulary
 from reader.core.mentions import ORG, PERSON
 
 _NO_NAME_STARTS = frozenset({"of", "to", "for", "and", "or", "by", "with", "from", "on", "re"})
+# A title or a common noun alone, whatever the model calls it.
+_NO_NAMES = frozenset(
+    {("mr",), ("mrs",), ("ms",), ("dr",), ("messrs",), ("national",), ("federal",)}
+    | {("states",), ("state",), ("the", "states")}
+)
 _DATE_OR_ZIP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\b[A-Z]{2}\s+\d{5}\b|\d{1,2}:\d{2}")
 # A legal abbreviation or citation: every word an initial or a short abbreviation ("C. J",
 # "S. W. Rep", "O. T. 1954", "Tex. R. App"), or a reporter between numbers ("323 U. S. 214").
@@ -51,6 +56,8 @@ def is_furniture(name: str, label: str) -> bool:
         for w in re.split(r"[/-]", re.sub(r"\(s\)?$|\[s\]", "s", t).casefold())
         if (word := w.strip(".()[]'\u2019:;"))
     ]
+    if tuple(folded) in _NO_NAMES:
+        return True  # "MR" of "MR. JUSTICE BRENNAN"; "the States" of an opinion
     if folded[0] in _NO_NAME_STARTS:
         return True  # "Of Intent To Distribute Estate": a title's tail
     content = [w for w in folded if w not in SMALL_WORDS]

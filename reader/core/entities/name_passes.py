@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from reader.core.entities import aliases, furniture_names, places, shapes
-from reader.core.mentions import ORG, PERSON, PLACE, Mention
+from reader.core.mentions import CITATION, ORG, PERSON, PLACE, Mention
 from reader.core.text.folding import fold
 
 
@@ -135,3 +135,59 @@ def surnames(text: str, named: list[Mention], others: Iterable[Mention]) -> list
             continue  # inside a longer name, a citation or a legal term
         out.append(Mention(start, end, text[start:end], PERSON, canonical=text[start:end]))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_FIRST_PARTY = re.compile(r"^(?:In re |Ex parte )?(?P<party>.+?)(?: v\. |$)")
+
+
+def case_references(
+    text: str, named: list[Mention], numbered: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """A cited case's first party named alone ("since Twining and Adamson") is the case, not a
+    person or place: it becomes a short citation of that case.
+
+    A party that is also a place or a government ("United States v. Lopez") keeps its label;
+    so does a longer name that holds it ("Frank Twining").
+    """
+    cases: dict[str, str] = {}
+    for m in numbered:
+        if m.start < _HEAD:
+            continue  # the document's own citation above its caption: its parties are its own
+        if m.label == CITATION and m.subtype == "CASE" and m.value and " v. " in f"{m.text} ":
+            match = _FIRST_PARTY.match(m.text)
+            party = aliases.clean(match["party"]) if match else ""
+            first_word = party.split()[0].casefold() if party else ""
+            if party and not places.is_place(party) and first_word not in _GOVERNMENTS:
+                cases.setdefault(party, m.value)
+    if not cases:
+        return named, numbered
+    taken = aliases.Spans((m.start, m.end) for m in numbered)
+    cited = list(numbered)
+    replaced: set[int] = set()
+    for party, value in cases.items():
+        for found in re.finditer(rf"(?<![\w.]){re.escape(party)}(?![\w])", text):
+            start, end = found.span()
+            if taken.overlaps(start, end):
+                continue
+            holding = [m for m in named if m.start < end and start < m.end]
+            if any(_more_name(text, m, start, end) for m in holding):
+                continue  # a longer name holds it
+            replaced.update(id(m) for m in holding)
+            cited.append(Mention(start, end, found.group(0), CITATION, "SHORT", value, value))
+    kept = [m for m in named if id(m) not in replaced]
+    return kept, sorted(cited, key=lambda m: m.start)
+
+
+def _more_name(text: str, mention: Mention, start: int, end: int) -> bool:
+    """True if `mention` holds capitalised words beside start..end ("Frank Hollis"), not only
+    small words the model took in ("Hollis the")."""
+    beside = text[mention.start : start] + " " + text[end : mention.end]
+    return any(word[:1].isupper() for word in beside.split())
+
+
+_HEAD = 200
+# "State of Texas v. Lopez", "People v. Doe", "United States v. Jones": a government is
+# a party to many cases, and named alone it is the government.
+_GOVERNMENTS = frozenset(
+    {"state", "people", "commonwealth", "government", "city", "county", "united", "the"}
+)

@@ -69,6 +69,9 @@ _PERSON_SHAPE = re.compile(
 _SIGNED = re.compile(r",\s+(?:C\.\s?J\.|J\.|JJ\.)")
 
 
+_GOVERNMENT = re.compile(r"(?:the\s+)?(?:state|commonwealth|people|city|county)\s+of\s+\S", re.I)
+
+
 def apply(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions with what the document's structure says about its names put first.
 
@@ -91,8 +94,8 @@ def apply(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         if party.kind in (PERSON, ORG):
             named.append((party.name, party.kind))
-        elif party.name.split()[-1] in aliases.ORG_WORDS:
-            named.append((party.name, ORG))
+        elif party.name.split()[-1] in aliases.ORG_WORDS or _GOVERNMENT.match(party.name):
+            named.append((party.name, ORG))  # a company; "In re State of Texas": a government
         elif _PERSON_SHAPE.fullmatch(party.name):
             named.append((party.name, PERSON))  # "WILLIAM A LEONARD", a trustee
     found = list(mentions)
@@ -115,7 +118,20 @@ def apply(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
         else m
         for m in found
     ]
-    return sorted(found, key=lambda m: (m.start, m.end))
+    return sorted(_own_sides(article.parties, found), key=lambda m: (m.start, m.end))
+
+
+def _own_sides(parties: Sequence[Party], found: list[Mention]) -> list[Mention]:
+    """A caption side named by one word ("HOGAN") is that party, not another party of the
+    same surname the aliases linked it to (the counsel Frank S. Hogan)."""
+    sides = {p.name: p for p in parties if p.side and " " not in p.name.strip()}
+    others = {p.name for p in parties if p.name not in sides}
+    return [
+        dataclasses.replace(m, canonical=m.text)
+        if m.text in sides and m.canonical and m.canonical != m.text and m.canonical in others
+        else m
+        for m in found
+    ]
 
 
 def _titled(text: str, start: int, end: int) -> bool:

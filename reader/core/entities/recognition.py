@@ -186,6 +186,7 @@ def _mentions(
     cited = aliases.Spans((m.start, m.end) for m in numbered)
     # Dropped before names are linked, so a citation's pieces never become an alias.
     named = [m for m in named if not cited.overlaps(m.start, m.end)]
+    named, numbered = name_passes.case_references(text, named, numbered)
     fixed = [m for m in fixed if not cited.overlaps(m.start, m.end)]
     sums = money.find(text)
     named = name_passes.add_companies(text, named, [*numbered, *fixed, *sums])
@@ -215,9 +216,12 @@ def citations_and_dockets(text: str) -> list[Mention]:
     The value is also the mention's canonical name: the case an "Id. at 307" refers to is the
     one its full citation names, and it is listed and counted under that citation.
     """
+    # A full citation's mention takes in the case name written before it: "Betts v. Brady,
+    # 316 U. S. 455" names a case, not the people Betts and Brady.
     found = [
-        Mention(c.start, c.end, c.text, CITATION, c.kind, c.value, c.value)
+        Mention(s, c.end, text[s : c.end], CITATION, c.kind, c.value, c.value)
         for c in find_citations(text)
+        for s in [c.name_start if 0 <= c.name_start < c.start else c.start]
     ]
     found += [
         Mention(d.start, d.end, d.text, DOCKET, value=d.value, canonical=d.value)

@@ -19,6 +19,15 @@ _ROLE = re.compile(
     r"\s*\.?\s*$",
     re.IGNORECASE,
 )
+# An official sued in office writes the office after the name ("HOGAN, SHERIFF.", "Smith,
+# Warden"): it is no part of the party's name, nor a role in the case.
+_OFFICE = re.compile(
+    r",\s*(?:SHERIFF|WARDEN|SUPERINTENDENT|COMMISSIONER|DIRECTOR|ADMINISTRATOR|MAYOR|GOVERNOR"
+    r"|SECRETARY|TREASURER|ATTORNEY GENERAL|DISTRICT ATTORNEY|CHIEF OF POLICE|ACTING WARDEN)"
+    r"(?:\s+(?:OF|FOR)\s+[A-Z][\w .,&'-]{0,60})?\s*\.?$",
+    re.IGNORECASE,
+)
+_ABBREVIATED = re.compile(r"\b(?:Corp|Inc|Co|Ltd|Bros|Assn|Ass'n|Jr|Sr|Mfg|Dept|Cos|Al)\.$", re.I)
 _IN_RE = re.compile(r"^(?:IN RE|In re|IN THE MATTER OF|In the Matter of)[:,]?\s+(?P<name>.+)$")
 # Court names as a document heads itself; the district or circuit may follow on the next line.
 _COURT = re.compile(
@@ -64,7 +73,7 @@ def court_name(lines: Sequence[str]) -> str | None:
         if not has_place and len(following) <= 80 and _DISTRICT.match(following):
             joiner = " " if following[:4].lower() == "for " else ", "
             name = f"{name}{joiner}{following}"
-        return _court_case(name.rstrip(" :"))
+        return _court_case(name.rstrip(" :."))
     return None
 
 
@@ -188,7 +197,9 @@ def _side(text: str) -> str:
 
 def _side_and_role(text: str) -> tuple[str, str | None]:
     """One side of a caption and the role it states, lower case ("applicant"), if it does."""
-    text = text.strip(" ,;:")
+    text = _OFFICE.sub("", text.strip(" ,;:"))
+    if not _ABBREVIATED.search(text):
+        text = re.sub(r"(?<=[a-z]{3}|[A-Z]{3})\.$", "", text)  # a caption line's full stop
     previous = None
     roles: list[str] = []
     while previous != text:

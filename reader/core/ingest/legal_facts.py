@@ -17,6 +17,7 @@ from reader.core.articles import Article, DatedEvent, Party
 from reader.core.ingest import (
     caption,
     legal_dates,
+    opinion_counsel,
     opinion_roles,
     party_table,
     pdf_heading,
@@ -118,14 +119,31 @@ def read(kind: str, text: str) -> LegalFacts | None:
         *party_table.judges(lines),
         *opinion_roles.read(lines),
     )
+    captioned = _review_roles(found[1], head) if found else ()
+    counsel = opinion_counsel.with_sides(opinion_counsel.read(lines), captioned)
     return LegalFacts(
         title=title,
         date=day,
         court=court,
         dockets=dockets,
-        parties=merge_parties(found[1] if found else (), people),
+        parties=merge_parties(captioned, (*people, *counsel)),
         events=tuple(events[:_MAX_EVENTS]),
     )
+
+
+# How a higher court came to the case: "CERTIORARI TO THE SUPREME COURT OF ERRORS OF
+# CONNECTICUT", "ON WRIT OF CERTIORARI TO ...", "APPEAL FROM ...".
+_REVIEW = re.compile(r"^(?:ON\s+WRIT\s+OF\s+)?(?P<how>CERTIORARI|APPEAL)\s+(?:TO|FROM)\b", re.I)
+
+
+def _review_roles(captioned: Sequence[Party], head: Sequence[str]) -> tuple[Party, ...]:
+    """A caption's sides as petitioner and respondent (appellant and appellee) where the
+    document says it came on certiorari (on appeal) and the caption gives no roles."""
+    how = next((m["how"].lower() for line in head if (m := _REVIEW.match(line))), None)
+    if how is None or len(captioned) != 2 or any(p.role for p in captioned):
+        return tuple(captioned)
+    roles = ("petitioner", "respondent") if how == "certiorari" else ("appellant", "appellee")
+    return tuple(dataclasses.replace(p, role=r) for p, r in zip(captioned, roles, strict=True))
 
 
 def merge_parties(captioned: Sequence[Party], stated: Sequence[Party]) -> tuple[Party, ...]:

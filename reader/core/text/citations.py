@@ -8,6 +8,7 @@ imported on the first call (about 0.4 s, DECISIONS.md), so starting the app does
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -39,6 +40,10 @@ class Citation:
     text: str
     kind: str  # CASE, STATUTE, SHORT, ID or SUPRA
     value: str
+    # A full case citation's case name written before it ("Twining v. New Jersey, 211 U. S.
+    # 78"): where it starts, and the name; `start` when the text names no case.
+    name_start: int = -1
+    case_name: str = ""
 
 
 # Court rules, which eyecite does not read: "Fed. R. Civ. P. 56(a)", "Fed. R. Evid. 702",
@@ -62,7 +67,84 @@ def find_citations(text: str) -> list[Citation]:
             found.append(
                 Citation(match.start(), match.end(), match.group(0), STATUTE, _rule(match))
             )
-    return sorted(found, key=lambda c: (c.start, c.end))
+    return _with_case_names(text, sorted(found, key=lambda c: (c.start, c.end)))
+
+
+# A case name as opinions write it before the citation: a party, "v.", a party, a comma.
+# Each party is a run of capitalised words, initials and the small words of a name ("Chicago,
+# B. & Q. R. Co.", "Prudential Ins. Co. of America", "United States ex rel. Toth").
+_PARTY_WORD = r"(?:[A-Z][\w.'&\u2019-]*|&|of|the|and|ex|rel\.|de|la|von|van)"
+_CASE_NAME = re.compile(
+    rf"(?P<name>(?:[A-Z][\w.'&\u2019-]*,?(?:[ \t]+{_PARTY_WORD},?){{0,7}}?[ \t]+v\."
+    rf"|\b(?:In[ \t]+re|Ex[ \t]+parte))"
+    rf"[ \t]+[A-Z][\w.'&\u2019-]*,?(?:[ \t]+{_PARTY_WORD},?){{0,9}}?)"
+    r",[ \t]*$"
+)
+# A full stop after a word that is not an abbreviation ("Amendment." but not "Corp.").
+_SENTENCE_END = re.compile(
+    r"\b(?!(?:Corp|Bros|Assn|Dept|Mfg|Dist|Cnty|Comm|Univ|Auth|Mont|Colo|Mass|Mich|Minn|Tenn)\.)"
+    r"[A-Z]?[a-z]{3,}\.[ \t]+(?=[A-Z])"
+)
+# Words that open the sentence or signal the citation, not the first party's name.
+_SIGNALS = frozenset(
+    [
+        "In",
+        "See",
+        "Cf.",
+        "Cf",
+        "Thus",
+        "But",
+        "And",
+        "Also",
+        "Accord",
+        "Compare",
+        "Contra",
+        "Similarly,",
+        "Similarly",
+        "E.g.,",
+        "Then",
+        "Under",
+        "Since",
+        "After",
+        "As",
+        "Like",
+        "Unlike",
+        "Following",
+        "Citing",
+        "Quoting",
+        "Compare,",
+        "Here",
+    ]
+)
+
+
+def _with_case_names(text: str, citations: list[Citation]) -> list[Citation]:
+    """Give each full case citation the case name written just before it, if one is."""
+    named = []
+    before = 0  # the case name may not reach back into the citation before it
+    for cite in citations:
+        if cite.kind == CASE:
+            window_start = max(before, cite.start - 160)
+            window = text[window_start : cite.start].rsplit("\n", 1)[-1]
+            offset = cite.start - len(window)
+            match = _CASE_NAME.search(window)
+            if match:
+                start = offset + match.start("name")
+                name = match.group("name")
+                # "... by the Fourteenth Amendment. Twining v. New Jersey": a sentence ended.
+                ended = list(_SENTENCE_END.finditer(name))
+                if ended:
+                    start += ended[-1].end()
+                    name = name[ended[-1].end() :]
+                first = name.split(maxsplit=1)
+                while len(first) > 1 and first[0] in _SIGNALS and not first[1].startswith("re "):
+                    start += len(name) - len(first[1])
+                    name = first[1]
+                    first = name.split(maxsplit=1)
+                cite = dataclasses.replace(cite, name_start=start, case_name=name.rstrip(", "))
+        named.append(cite)
+        before = cite.end
+    return named
 
 
 def _rule(match: re.Match[str]) -> str:
