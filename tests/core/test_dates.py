@@ -110,3 +110,18 @@ def test_find_uses_given_ner_spans_instead_of_running_the_model() -> None:
 )
 def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None:
     assert timex.describe(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label", "value"),
+    [
+        # a colon after the day ends a heading; it makes a clock only before digits
+        ("The paper wrote in its column on Saturday, December 21: the judge erred.",
+         "Saturday, December 21", DATE, "2024-12-21"),
+    ],
+)  # fmt: skip
+def test_the_words_around_a_date_decide_its_reading(
+    text: str, phrase: str, label: str, value: str | None
+) -> None:
+    mention = _one(text, phrase)
+    assert (mention.text, mention.label, mention.value) == (phrase, label, value)
