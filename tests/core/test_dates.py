@@ -118,6 +118,8 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
         # a colon after the day ends a heading; it makes a clock only before digits
         ("The paper wrote in its column on Saturday, December 21: the judge erred.",
          "Saturday, December 21", DATE, "2024-12-21"),
+        # a weekday's event ("Monday's price") has happened, whatever the tense around it
+        ("The offer is 20% above Monday's closing price.", "Monday", DATE, "2024-12-23"),
     ],
 )  # fmt: skip
 def test_the_words_around_a_date_decide_its_reading(

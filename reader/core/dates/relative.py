@@ -9,6 +9,7 @@ from datetime import timedelta
 from reader.core.dates import anchoring, timex
 from reader.core.dates import words as w
 from reader.core.dates.phrases import IGNORE, Context, Reading, Rule, registrar
+from reader.core.dates.tense import FUTURE
 from reader.core.mentions import DATE, DURATION, SET, TIME
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     way = anchoring.direction(rel if rel in ("last", "next") else None, ctx.tense)
     if rel == "this":
         way = anchoring.AFTER
+    elif not rel and m.string.startswith(("'s", "\u2019s"), m.end()) and ctx.tense() != FUTURE:
+        # "Friday's close", "Tuesday's ruling": news names a day's event once it has happened,
+        # whatever the tense of the sentence around it ("is below Friday's price").
+        way = anchoring.BEFORE
     found = anchoring.weekday(w.weekday_number(m["wd"]), ctx.anchor, way,
                               strict=rel in ("last", "next"))  # fmt: skip
     if m["part"]:
