@@ -86,6 +86,7 @@ def test_numeric_dates_are_month_first_unless_day_first() -> None:
     [
         "The lawyer called the attorney general the Grinch who stole Christmas.",
         "A 62-year-old witness testified.",
+        "The court will weigh future appeals with care.",  # an adjective, not the future
     ],
 )
 def test_find_ignores_non_temporal_uses(text: str) -> None:

@@ -52,10 +52,10 @@ def _deictic(m: re.Match[str], ctx: Context) -> Reading | None:
         kind, offset, part = TIME, _DEICTIC[m["day"].lower()][1], w.PARTS_OF_DAY[m["part"].lower()]
     else:
         kind, offset, part = _DEICTIC[" ".join(m.group().lower().split())]
-    if isinstance(offset, str):
-        return kind, offset
     if m.group().lower() == "future" and not ctx.in_ner:
         return None  # "future" alone is mostly an adjective ("future plans")
+    if isinstance(offset, str):
+        return kind, offset
     if ctx.anchor is None:
         return kind, None
     value = timex.day(ctx.anchor + timedelta(days=offset))
