@@ -121,6 +121,8 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
          "Saturday, December 21", DATE, "2024-12-21"),
         # a weekday's event ("Monday's price") has happened, whatever the tense around it
         ("The offer is 20% above Monday's closing price.", "Monday", DATE, "2024-12-23"),
+        # "recent weeks" is a stretch of some weeks up to now
+        ("Filings have slowed in recent weeks.", "recent weeks", DURATION, "PXW"),
     ],
 )  # fmt: skip
 def test_the_words_around_a_date_decide_its_reading(

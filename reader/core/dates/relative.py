@@ -30,8 +30,10 @@ _DEICTIC: dict[str, tuple[str, int | str, str]] = {
     "at present": (DATE, timex.PRESENT_REF, ""), "the present": (DATE, timex.PRESENT_REF, ""),
     "at the moment": (DATE, timex.PRESENT_REF, ""),
     "recently": (DATE, timex.PAST_REF, ""), "lately": (DATE, timex.PAST_REF, ""),
-    "recent years": (DATE, timex.PAST_REF, ""), "recent months": (DATE, timex.PAST_REF, ""),
-    "recent weeks": (DATE, timex.PAST_REF, ""), "recent days": (DATE, timex.PAST_REF, ""),
+    # "in recent weeks" is a stretch of some weeks up to now, as TimeML writes it (PXW)
+    "recent years": (DATE, timex.PAST_REF, ""), "recent months": (DURATION, "PXM", ""),
+    "recent weeks": (DURATION, "PXW", ""), "recent days": (DURATION, "PXD", ""),
+    "recent quarters": (DURATION, "PXM", ""),
     "the past": (DATE, timex.PAST_REF, ""), "in the past": (DATE, timex.PAST_REF, ""),
     "the future": (DATE, timex.FUTURE_REF, ""), "the near future": (DATE, timex.FUTURE_REF, ""),
     "future": (DATE, timex.FUTURE_REF, ""),
