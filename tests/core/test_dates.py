@@ -123,6 +123,10 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
         ("The offer is 20% above Monday's closing price.", "Monday", DATE, "2024-12-23"),
         # "recent weeks" is a stretch of some weeks up to now
         ("Filings have slowed in recent weeks.", "recent weeks", DURATION, "PXW"),
+        # a year and a quarter after it are one date
+        ("The merger may close in next year's second quarter.", "next year's second quarter",
+         DATE, "2025-Q2"),
+        ("A charge hit the 2023 third quarter.", "the 2023 third quarter", DATE, "2023-Q3"),
     ],
 )  # fmt: skip
 def test_the_words_around_a_date_decide_its_reading(
