@@ -127,6 +127,10 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
         ("The merger may close in next year's second quarter.", "next year's second quarter",
          DATE, "2025-Q2"),
         ("A charge hit the 2023 third quarter.", "the 2023 third quarter", DATE, "2023-Q3"),
+        # "the latest quarter" is the last one ended; "the latest period" is the one discussed
+        ("The fund lost money in the latest quarter.", "the latest quarter", DATE, "2024-Q3"),
+        ("Sales fell in the second quarter, and margins in the latest period were thin.",
+         "the latest period", DATE, "2024-Q2"),
     ],
 )  # fmt: skip
 def test_the_words_around_a_date_decide_its_reading(

@@ -41,6 +41,7 @@ _TEMPORAL_WORDS = tuple(
         "fifties sixties seventies eighties nineties morning mornings afternoon afternoons "
         "evening evenings night nights nightly tonight noon midnight yesterday today tomorrow now "
         "nowadays currently recent recently lately present presently future past moment once "
+        "period "
         "twice half fy fiscal calendar christmas easter thanksgiving halloween valentine "
         "valentines independence memorial labor columbus veterans presidents juneteenth armistice "
         "boxing indigenous ago"
@@ -232,7 +233,11 @@ def _join_clock_times(text: str, mentions: list[Mention]) -> list[Mention]:
 _YEAR_AGO = re.compile(
     r"(?i)(?:a|one)\s+year\s+(?:ago|earlier)|year[- ](?:ago|earlier)|last\s+year"
 )
-_THE_QUARTER = re.compile(r"(?i)the\s+(?:latest\s+|most\s+recent\s+)?(?:fiscal\s+)?quarter")
+# "the quarter" is the one being discussed; "the latest quarter" is the last ended one (its own
+# value), and "the latest period" has no unit of its own, so it is the quarter discussed.
+_THE_QUARTER = re.compile(
+    r"(?i)the\s+(?:fiscal\s+)?quarter|the\s+(?:latest|most\s+recent)\s+period"
+)
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 

@@ -74,9 +74,12 @@ _UNITS_REL = r"(?P<unit>(?i:day|week|weekend|month|year|decade|quarter|century))
 )
 def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
-    if rel in ("following", "same", "latest") or ctx.anchor is None:
+    if rel in ("following", "same") or ctx.anchor is None:
         return DATE, None  # relative to another event, not to the anchor
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    # "the latest quarter" is the last one reported on, so the last one that has ended
+    step = {"last": -1, "past": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1}.get(
+        rel, 0
+    )
     if unit == "weekend":
         monday = ctx.anchor - timedelta(days=ctx.anchor.weekday())
         return DATE, timex.week(monday + timedelta(weeks=step)) + "-WE"
@@ -88,11 +91,12 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     r"(?i:the)\s+(?:(?P<rel>(?i:latest|most\s+recent|recent|just-ended|previous))\s+)?"
     r"(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|weekend))"
+    r"|(?i:the)\s+(?P<rel2>(?i:latest|most\s+recent))\s+(?P<period>(?i:period))"
 )
 def _the_period(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return DATE, None
-    if m["unit"].lower() == "quarter":
+    if m["period"] or m["unit"].lower() == "quarter":
         # Reports say "the quarter" for the last one that has ended: results come after it.
         return DATE, timex.shift(ctx.anchor, -1, "quarter")
     saturday = anchoring.weekday(5, ctx.anchor, anchoring.direction(None, ctx.tense))
