@@ -131,6 +131,8 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
         ("The fund lost money in the latest quarter.", "the latest quarter", DATE, "2024-Q3"),
         ("Sales fell in the second quarter, and margins in the latest period were thin.",
          "the latest period", DATE, "2024-Q2"),
+        ("Sales rose in the third quarter from $5 million in the 2023 quarter.",
+         "the 2023 quarter", DATE, "2023-Q3"),
     ],
 )  # fmt: skip
 def test_the_words_around_a_date_decide_its_reading(

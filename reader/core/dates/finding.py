@@ -239,6 +239,8 @@ _THE_QUARTER = re.compile(
     r"(?i)the\s+(?:fiscal\s+)?quarter|the\s+(?:latest|most\s+recent)\s+period"
 )
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+# "the 1988 quarter" (or period): that year's quarter of the same number as the one discussed
+_YEAR_PERIOD = re.compile(r"(?i)the\s+(\d{4})\s+(?:quarter|period)")
 
 
 def _follow_quarters(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -253,8 +255,10 @@ def _follow_quarters(text: str, mentions: list[Mention]) -> list[Mention]:
                 value = f"{int(current[1]) - 1}-Q{current[2]}"
         elif current and _THE_QUARTER.fullmatch(m.text):
             value = current.group()
+        elif current and (year := _YEAR_PERIOD.fullmatch(m.text)):
+            value = f"{year[1]}-Q{current[2]}"
         found = _QUARTER_VALUE.match(value or "")
-        if found and not _YEAR_AGO.fullmatch(m.text):
+        if found and not (_YEAR_AGO.fullmatch(m.text) or _YEAR_PERIOD.fullmatch(m.text)):
             current = found
         out.append(m if value == m.value else Mention(m.start, m.end, m.text, m.label, value=value))
     return out

@@ -170,6 +170,12 @@ def _year_only(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, m["year"]
 
 
+# "the 1988 quarter": finding.py gives it the quarter being discussed; alone it is its year.
+@rule(rf"(?i:the)\s+(?P<year>{w.YEAR})\s+(?i:quarter|period)")
+def _year_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DATE, m["year"]
+
+
 @rule(r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<cen>1[6-9]|20)?(?P<dec>\d)0(?:'?s)"
       r"|(?:(?i:the)\s+)?'(?P<dec2>\d)0s"
       r"|(?:(?i:the)\s+)?(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
