@@ -103,6 +103,12 @@ def _the_period(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, timex.week(saturday) + "-WE"
 
 
+# "Sales for the full year" in a report are this year's: the whole of the year being reported.
+@rule(r"(?i:the)\s+(?i:full)\s+(?i:year)(?!\s+(?:ended|ending|to)\b)")
+def _full_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DATE, f"{ctx.anchor.year:04d}" if ctx.anchor else None
+
+
 @rule(r"(?P<mod>(?i:earlier|later))\s+(?i:this|in\s+the)\s+(?P<unit>(?i:week|month|year))")
 def _earlier_this(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, timex.shift(ctx.anchor, 0, m["unit"].lower()) if ctx.anchor else None
