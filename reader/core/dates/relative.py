@@ -103,6 +103,12 @@ def _the_period(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, timex.week(saturday) + "-WE"
 
 
+# "the year ended Sept. 30" is a year's length of results, not a calendar year
+@rule(r"(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?:ended|ending)\b)")
+def _year_ended(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DURATION, "P1Y"
+
+
 # "Sales for the full year" in a report are this year's: the whole of the year being reported.
 @rule(r"(?i:the)\s+(?i:full)\s+(?i:year)(?!\s+(?:ended|ending|to)\b)")
 def _full_year(m: re.Match[str], ctx: Context) -> Reading | None:
