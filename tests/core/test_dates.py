@@ -98,6 +98,10 @@ def test_a_sentence_counted_from_an_event_has_no_value() -> None:
     assert (mention.label, mention.value) == (DATE, None)
 
 
+def test_the_year_counted_from_an_event_is_not_the_anchors() -> None:
+    assert _one("Rain fell for the year before the flood.", "the year").value is None
+
+
 def test_find_uses_given_ner_spans_instead_of_running_the_model() -> None:
     text = "The verdict came in the spring of 2023."
     start = text.index("the spring")
@@ -134,6 +138,7 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
         ("Sales rose in the third quarter from $5 million in the 2023 quarter.",
          "the 2023 quarter", DATE, "2023-Q3"),
         ("The insurer expects a loss for the full year.", "the full year", DATE, "2024"),
+        ("The shares hit a high for the year in June.", "the year", DATE, "2024"),
         ("Net income rose in the fiscal year ended June 30.", "the fiscal year", DURATION, "P1Y"),
     ],
 )  # fmt: skip

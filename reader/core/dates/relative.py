@@ -109,8 +109,13 @@ def _year_ended(m: re.Match[str], ctx: Context) -> Reading | None:
     return DURATION, "P1Y"
 
 
-# "Sales for the full year" in a report are this year's: the whole of the year being reported.
-@rule(r"(?i:the)\s+(?i:full)\s+(?i:year)(?!\s+(?:ended|ending|to)\b)")
+# "Sales for the full year", "a high for the year", "nine months of the year": in a report,
+# the year being reported, the anchor's. Other uses of "the year" point back to a year named.
+@rule(
+    r"(?:(?<=[Ff]or\s)|(?<=[Oo]f\s))(?i:the)\s+(?:(?i:full)\s+)?(?i:year)(?![\w-])"
+    r"(?!\s+(?:ended|ending|to|before|after|earlier|ago|of|in|when|that|two)\b|\s+\d)"
+    r"|(?i:the)\s+(?i:full)\s+(?i:year)(?!\s+(?:ended|ending|to)\b)"
+)
 def _full_year(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, f"{ctx.anchor.year:04d}" if ctx.anchor else None
 
