@@ -138,7 +138,7 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
         ("Sales rose in the third quarter from $5 million in the 2023 quarter.",
          "the 2023 quarter", DATE, "2023-Q3"),
         ("The insurer expects a loss for the full year.", "the full year", DATE, "2024"),
-        ("The shares hit a high for the year in June.", "the year", DATE, "2024"),
+        ("The stock set a high for the year, then fell.", "the year", DATE, "2024"),
         ("Net income rose in the fiscal year ended June 30.", "the fiscal year", DURATION, "P1Y"),
     ],
 )  # fmt: skip
