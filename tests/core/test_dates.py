@@ -138,6 +138,10 @@ def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None
         ("Sales rose in the third quarter from $5 million in the 2023 quarter.",
          "the 2023 quarter", DATE, "2023-Q3"),
         ("The insurer expects a loss for the full year.", "the full year", DATE, "2024"),
+        # "that year", "the following day": counted from the last date named, not the anchor
+        ("The firm opened in 2019. Later that year it merged.", "Later that year", DATE, "2019"),
+        ("The plant shut on March 3, 2020, and reopened the following day.",
+         "the following day", DATE, "2020-03-04"),
         ("The stock set a high for the year, then fell.", "the year", DATE, "2024"),
         ("Net income rose in the fiscal year ended June 30.", "the fiscal year", DURATION, "P1Y"),
     ],

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from reader.core.dates import timex
 from reader.core.mentions import Mention
 from reader.core.text import sentences
 
@@ -41,6 +43,43 @@ def _follow_quarters(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "that year", "the following month", "later that day": counted from the last one named
+_ANAPHOR = re.compile(
+    r"(?i)(?:(?:later|earlier)\s+)?(?:that|the\s+(?P<rel>following|previous|same))\s+"
+    r"(?:same\s+)?(?P<unit>year|month|day)"
+)
+_STEPS = {"following": 1, "previous": -1}
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-])|^(\d{4})")
+
+
+def _follow_units(mentions: list[Mention]) -> list[Mention]:
+    """ "That year" is the year of the last date named, not the anchor's (both often differ)."""
+    out: list[Mention] = []
+    named: re.Match[str] | None = None  # the last calendar value so far
+    for m in mentions:
+        found = _ANAPHOR.fullmatch(" ".join(m.text.split()))
+        if found and m.value is None and named:
+            step = _STEPS.get((found["rel"] or "").lower(), 0)
+            value = _shifted(named, found["unit"].lower(), step)
+            m = Mention(m.start, m.end, m.text, m.label, value=value)
+        named = _CALENDAR.match(m.value or "") or named
+        out.append(m)
+    return out
+
+
+def _shifted(named: re.Match[str], unit: str, step: int) -> str | None:
+    """The `unit` `step` units from the date `named`; None if `named` is coarser than `unit`."""
+    year, month, day = named[1] or named[4], named[2], named[3]
+    if unit == "year":
+        return timex.shift(date(int(year), 1, 1), step, "year")
+    if unit == "month":
+        return timex.shift(date(int(year), int(month), 1), step, "month") if month else None
+    if day:
+        return timex.shift(date(int(year), int(month), int(day)), step, "day")
+    # "the day" of a month named ("last October ... that same day"): that month, day unknown
+    return f"{year}-{month}-XX" if month and step == 0 else None
+
+
 def follow(text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` (in text order) with the values that the mentions before them give."""
-    return _follow_quarters(text, mentions)
+    return _follow_units(_follow_quarters(text, mentions))

@@ -103,6 +103,12 @@ def _the_period(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, timex.week(saturday) + "-WE"
 
 
+# "that year", "later that month": a unit named before; discourse.py gives the value.
+@rule(r"(?:(?i:later|earlier)\s+)?(?i:that)\s+(?:(?i:same)\s+)?(?i:year|month|day)")
+def _that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DATE, None
+
+
 # "the year ended Sept. 30" is a year's length of results, not a calendar year
 @rule(r"(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?:ended|ending)\b)")
 def _year_ended(m: re.Match[str], ctx: Context) -> Reading | None:
