@@ -86,6 +86,7 @@ def test_numeric_dates_are_month_first_unless_day_first() -> None:
     [
         "The lawyer called the attorney general the Grinch who stole Christmas.",
         "A 62-year-old witness testified.",
+        "The court will weigh future appeals with care.",  # an adjective, not the future
     ],
 )
 def test_find_ignores_non_temporal_uses(text: str) -> None:
@@ -95,6 +96,10 @@ def test_find_ignores_non_temporal_uses(text: str) -> None:
 def test_a_sentence_counted_from_an_event_has_no_value() -> None:
     mention = _one("Two years after the shooting, the suit went on.", "Two years after")
     assert (mention.label, mention.value) == (DATE, None)
+
+
+def test_the_year_counted_from_an_event_is_not_the_anchors() -> None:
+    assert _one("Rain fell for the year before the flood.", "the year").value is None
 
 
 def test_find_uses_given_ner_spans_instead_of_running_the_model() -> None:
@@ -110,3 +115,39 @@ def test_find_uses_given_ner_spans_instead_of_running_the_model() -> None:
 )
 def test_a_century_is_described_with_its_ordinal(value: str, shown: str) -> None:
     assert timex.describe(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label", "value"),
+    [
+        # a colon after the day ends a heading; it makes a clock only before digits
+        ("The paper wrote in its column on Saturday, December 21: the judge erred.",
+         "Saturday, December 21", DATE, "2024-12-21"),
+        # a weekday's event ("Monday's price") has happened, whatever the tense around it
+        ("The offer is 20% above Monday's closing price.", "Monday", DATE, "2024-12-23"),
+        # "recent weeks" is a stretch of some weeks up to now
+        ("Filings have slowed in recent weeks.", "recent weeks", DURATION, "PXW"),
+        # a year and a quarter after it are one date
+        ("The merger may close in next year's second quarter.", "next year's second quarter",
+         DATE, "2025-Q2"),
+        ("A charge hit the 2023 third quarter.", "the 2023 third quarter", DATE, "2023-Q3"),
+        # "the latest quarter" is the last one ended; "the latest period" is the one discussed
+        ("The fund lost money in the latest quarter.", "the latest quarter", DATE, "2024-Q3"),
+        ("Sales fell in the second quarter, and margins in the latest period were thin.",
+         "the latest period", DATE, "2024-Q2"),
+        ("Sales rose in the third quarter from $5 million in the 2023 quarter.",
+         "the 2023 quarter", DATE, "2023-Q3"),
+        ("The insurer expects a loss for the full year.", "the full year", DATE, "2024"),
+        # "that year", "the following day": counted from the last date named, not the anchor
+        ("The firm opened in 2019. Later that year it merged.", "Later that year", DATE, "2019"),
+        ("The plant shut on March 3, 2020, and reopened the following day.",
+         "the following day", DATE, "2020-03-04"),
+        ("The stock set a high for the year, then fell.", "the year", DATE, "2024"),
+        ("Net income rose in the fiscal year ended June 30.", "the fiscal year", DURATION, "P1Y"),
+    ],
+)  # fmt: skip
+def test_the_words_around_a_date_decide_its_reading(
+    text: str, phrase: str, label: str, value: str | None
+) -> None:
+    mention = _one(text, phrase)
+    assert (mention.text, mention.label, mention.value) == (phrase, label, value)

@@ -16,6 +16,8 @@ from reader.core.dates import tense
         ("The statement released on Christmas Eve was short.", "Christmas Eve", tense.PAST),
         ("The firm has paid the fine on Monday.", "Monday", tense.PAST),
         ("The panel plans to rule on Friday.", "Friday", tense.FUTURE),
+        # after a past plan the ruling can fall either side of today: no tense to go by
+        ("The panel planned to rule on Friday.", "Friday", None),
         ("The dividend is payable Jan. 2 to holders.", "Jan. 2", tense.PRESENT),
         ("Saturday.", "Saturday", None),
     ],

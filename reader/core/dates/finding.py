@@ -9,12 +9,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from reader.core.dates import non_dates, tense
+from reader.core.dates import discourse, non_dates, tense
 from reader.core.dates import phrases as datephrases
 from reader.core.dates import relative as relphrases
 from reader.core.dates.phrases import IGNORE, Context
 from reader.core.mentions import DATE, TIME, Mention
-from reader.core.text import nlp, sentences
+from reader.core.text import nlp
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ _TEMPORAL_WORDS = tuple(
         "fifties sixties seventies eighties nineties morning mornings afternoon afternoons "
         "evening evenings night nights nightly tonight noon midnight yesterday today tomorrow now "
         "nowadays currently recent recently lately present presently future past moment once "
+        "period "
         "twice half fy fiscal calendar christmas easter thanksgiving halloween valentine "
         "valentines independence memorial labor columbus veterans presidents juneteenth armistice "
         "boxing indigenous ago"
@@ -229,32 +230,6 @@ def _join_clock_times(text: str, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-_YEAR_AGO = re.compile(
-    r"(?i)(?:a|one)\s+year\s+(?:ago|earlier)|year[- ](?:ago|earlier)|last\s+year"
-)
-_THE_QUARTER = re.compile(r"(?i)the\s+(?:latest\s+|most\s+recent\s+)?(?:fiscal\s+)?quarter")
-_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
-
-
-def _follow_quarters(text: str, mentions: list[Mention]) -> list[Mention]:
-    """In earnings news "a year ago" and "the quarter" refer to the quarter being discussed."""
-    out: list[Mention] = []
-    current: re.Match[str] | None = None
-    for m in mentions:
-        value = m.value
-        if current and value and value.isdigit() and _YEAR_AGO.fullmatch(m.text):
-            start, end = sentences.sentence_span(text, m.start)
-            if "quarter" in text[start:end].lower():
-                value = f"{int(current[1]) - 1}-Q{current[2]}"
-        elif current and _THE_QUARTER.fullmatch(m.text):
-            value = current.group()
-        found = _QUARTER_VALUE.match(value or "")
-        if found and not _YEAR_AGO.fullmatch(m.text):
-            current = found
-        out.append(m if value == m.value else Mention(m.start, m.end, m.text, m.label, value=value))
-    return out
-
-
 def find(
     text: str,
     anchor: date | None,
@@ -287,7 +262,7 @@ def find(
         )
         mentions.append(Mention(start, end, span_text, label))
     mentions.sort(key=lambda m: m.start)
-    return _follow_quarters(text, _join_clock_times(text, mentions))
+    return discourse.follow(text, _join_clock_times(text, mentions))
 
 
 def find_without_model(text: str, anchor: date | None, *, day_first: bool = False) -> list[Mention]:
@@ -298,7 +273,7 @@ def find_without_model(text: str, anchor: date | None, *, day_first: bool = Fals
     """
     mentions, _ = match(text, anchor, (), day_first, tense_of=_no_tense, all_blocks=False)
     mentions.sort(key=lambda m: m.start)
-    return _follow_quarters(text, _join_clock_times(text, mentions))
+    return discourse.follow(text, _join_clock_times(text, mentions))
 
 
 def _no_tense(start: int, end: int) -> str | None:

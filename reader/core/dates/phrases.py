@@ -170,6 +170,12 @@ def _year_only(m: re.Match[str], ctx: Context) -> Reading | None:
     return DATE, m["year"]
 
 
+# "the 1988 quarter": finding.py gives it the quarter being discussed; alone it is its year.
+@rule(rf"(?i:the)\s+(?P<year>{w.YEAR})\s+(?i:quarter|period)")
+def _year_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DATE, m["year"]
+
+
 @rule(r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<cen>1[6-9]|20)?(?P<dec>\d)0(?:'?s)"
       r"|(?:(?i:the)\s+)?'(?P<dec2>\d)0s"
       r"|(?:(?i:the)\s+)?(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
@@ -215,7 +221,8 @@ def _season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 @rule(rf"(?:(?i:the)\s+)?(?:(?P<rel>(?i:last|this|next|latest|current|previous|past|coming))\s+)?"
-      rf"(?:(?i:fiscal|calendar)\s+)?(?P<n>(?i:{w.ORDINAL}))[\s-]+(?P<unit>(?i:quarter|half))"
+      rf"(?:(?P<yrel>(?i:last|this|next))\s+(?i:year)'s\s+|(?P<year3>{w.YEAR})(?:'s)?\s+)?"
+      rf"(?:(?i:fiscal|calendar)[\s-]+)?(?P<n>(?i:{w.ORDINAL}))[\s-]+(?P<unit>(?i:quarter|half))"
       rf"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<year>{w.YEAR}))?"
       rf"|(?P<q>Q[1-4]|H[12])(?:\s+(?P<year2>{w.YEAR}))?")  # fmt: skip
 def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -223,10 +230,14 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         letter, n, year_text = m["q"][0], int(m["q"][1]), m["year2"]
     else:
         letter, n, year_text = m["unit"][0].upper(), w.ORDINALS[m["n"].lower()], m["year"]
+        year_text = year_text or m["year3"]  # "the 1988 second quarter"
     if year_text:
         return DATE, f"{year_text}-{letter}{n}"
     if ctx.anchor is None:
         return DATE, None
+    if m["yrel"]:  # "next year's first quarter" is one date, not a year and a quarter
+        step = {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        return DATE, f"{ctx.anchor.year + step}-{letter}{n}"
     months = 3 if letter == "Q" else 6
     start_month = months * (n - 1) + 1
     year = ctx.anchor.year

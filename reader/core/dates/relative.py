@@ -9,6 +9,7 @@ from datetime import timedelta
 from reader.core.dates import anchoring, timex
 from reader.core.dates import words as w
 from reader.core.dates.phrases import IGNORE, Context, Reading, Rule, registrar
+from reader.core.dates.tense import FUTURE
 from reader.core.mentions import DATE, DURATION, SET, TIME
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,10 @@ _DEICTIC: dict[str, tuple[str, int | str, str]] = {
     "at present": (DATE, timex.PRESENT_REF, ""), "the present": (DATE, timex.PRESENT_REF, ""),
     "at the moment": (DATE, timex.PRESENT_REF, ""),
     "recently": (DATE, timex.PAST_REF, ""), "lately": (DATE, timex.PAST_REF, ""),
-    "recent years": (DATE, timex.PAST_REF, ""), "recent months": (DATE, timex.PAST_REF, ""),
-    "recent weeks": (DATE, timex.PAST_REF, ""), "recent days": (DATE, timex.PAST_REF, ""),
+    # "in recent weeks" is a stretch of some weeks up to now, as TimeML writes it (PXW)
+    "recent years": (DATE, timex.PAST_REF, ""), "recent months": (DURATION, "PXM", ""),
+    "recent weeks": (DURATION, "PXW", ""), "recent days": (DURATION, "PXD", ""),
+    "recent quarters": (DURATION, "PXM", ""),
     "the past": (DATE, timex.PAST_REF, ""), "in the past": (DATE, timex.PAST_REF, ""),
     "the future": (DATE, timex.FUTURE_REF, ""), "the near future": (DATE, timex.FUTURE_REF, ""),
     "future": (DATE, timex.FUTURE_REF, ""),
@@ -51,10 +54,10 @@ def _deictic(m: re.Match[str], ctx: Context) -> Reading | None:
         kind, offset, part = TIME, _DEICTIC[m["day"].lower()][1], w.PARTS_OF_DAY[m["part"].lower()]
     else:
         kind, offset, part = _DEICTIC[" ".join(m.group().lower().split())]
-    if isinstance(offset, str):
-        return kind, offset
     if m.group().lower() == "future" and not ctx.in_ner:
         return None  # "future" alone is mostly an adjective ("future plans")
+    if isinstance(offset, str):
+        return kind, offset
     if ctx.anchor is None:
         return kind, None
     value = timex.day(ctx.anchor + timedelta(days=offset))
@@ -71,9 +74,12 @@ _UNITS_REL = r"(?P<unit>(?i:day|week|weekend|month|year|decade|quarter|century))
 )
 def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
-    if rel in ("following", "same", "latest") or ctx.anchor is None:
+    if rel in ("following", "same") or ctx.anchor is None:
         return DATE, None  # relative to another event, not to the anchor
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    # "the latest quarter" is the last one reported on, so the last one that has ended
+    step = {"last": -1, "past": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1}.get(
+        rel, 0
+    )
     if unit == "weekend":
         monday = ctx.anchor - timedelta(days=ctx.anchor.weekday())
         return DATE, timex.week(monday + timedelta(weeks=step)) + "-WE"
@@ -85,15 +91,39 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     r"(?i:the)\s+(?:(?P<rel>(?i:latest|most\s+recent|recent|just-ended|previous))\s+)?"
     r"(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|weekend))"
+    r"|(?i:the)\s+(?P<rel2>(?i:latest|most\s+recent))\s+(?P<period>(?i:period))"
 )
 def _the_period(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return DATE, None
-    if m["unit"].lower() == "quarter":
+    if m["period"] or m["unit"].lower() == "quarter":
         # Reports say "the quarter" for the last one that has ended: results come after it.
         return DATE, timex.shift(ctx.anchor, -1, "quarter")
     saturday = anchoring.weekday(5, ctx.anchor, anchoring.direction(None, ctx.tense))
     return DATE, timex.week(saturday) + "-WE"
+
+
+# "that year", "later that month": a unit named before; discourse.py gives the value.
+@rule(r"(?:(?i:later|earlier)\s+)?(?i:that)\s+(?:(?i:same)\s+)?(?i:year|month|day)")
+def _that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DATE, None
+
+
+# "the year ended Sept. 30" is a year's length of results, not a calendar year
+@rule(r"(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?:ended|ending)\b)")
+def _year_ended(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DURATION, "P1Y"
+
+
+# "Sales for the full year", "a high for the year", "nine months of the year": in a report,
+# the year being reported, the anchor's. Other uses of "the year" point back to a year named.
+@rule(
+    r"(?:(?<=[Ff]or\s)|(?<=[Oo]f\s))(?i:the)\s+(?:(?i:full)\s+)?(?i:year)(?![\w-])"
+    r"(?!\s+(?:ended|ending|to|before|after|earlier|ago|of|in|when|that|two)\b|\s+\d)"
+    r"|(?i:the)\s+(?i:full)\s+(?i:year)(?!\s+(?:ended|ending|to)\b)"
+)
+def _full_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    return DATE, f"{ctx.anchor.year:04d}" if ctx.anchor else None
 
 
 @rule(r"(?P<mod>(?i:earlier|later))\s+(?i:this|in\s+the)\s+(?P<unit>(?i:week|month|year))")
@@ -137,6 +167,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     way = anchoring.direction(rel if rel in ("last", "next") else None, ctx.tense)
     if rel == "this":
         way = anchoring.AFTER
+    elif not rel and m.string.startswith(("'s", "\u2019s"), m.end()) and ctx.tense() != FUTURE:
+        # "Friday's close", "Tuesday's ruling": news names a day's event once it has happened,
+        # whatever the tense of the sentence around it ("is below Friday's price").
+        way = anchoring.BEFORE
     found = anchoring.weekday(w.weekday_number(m["wd"]), ctx.anchor, way,
                               strict=rel in ("last", "next"))  # fmt: skip
     if m["part"]:

@@ -54,7 +54,9 @@ def classify(chain: list[tuple[int, str, str]]) -> str | None:
         return FUTURE
     finite = next((t for t in tags if t in _FINITE_PAST | _FINITE_PRESENT), None)
     if finite in _FINITE_PAST:
-        return PAST
+        # "planned to leave on Thursday": the leaving comes after a past plan, on either side
+        # of the anchor, so no direction (the nearest day wins).
+        return None if "TO" in tags else PAST
     if finite in _FINITE_PRESENT:
         if any(w in ("has", "have") for w in words) and "VBN" in tags:
             return PAST  # present perfect reports something done

@@ -9,7 +9,8 @@ MONTH = (
 )
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day|\.)(?!\w)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+# A colon after the day ends a heading ("Saturday, April 25:"); before a digit it makes a clock.
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
