@@ -41,7 +41,7 @@ class Citation:
     kind: str  # CASE, STATUTE, SHORT, ID or SUPRA
     value: str
     # A full case citation's case name written before it ("Twining v. New Jersey, 211 U. S.
-    # 78"): where it starts, and the name; `start` when the text names no case.
+    # 78"): where it starts, and the name; -1 and "" when the text names no case.
     name_start: int = -1
     case_name: str = ""
 
