@@ -137,7 +137,7 @@ def surnames(text: str, named: list[Mention], others: Iterable[Mention]) -> list
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-_FIRST_PARTY = re.compile(r"^(?:In re |Ex parte )?(?P<party>.+?)(?: v\. |$)")
+_FIRST_PARTY = re.compile(r"^(?P<party>.+?) v\. ")
 
 
 def case_references(
@@ -164,16 +164,18 @@ def case_references(
     taken = aliases.Spans((m.start, m.end) for m in numbered)
     cited = list(numbered)
     replaced: set[int] = set()
-    for party, value in cases.items():
-        for found in re.finditer(rf"(?<![\w.]){re.escape(party)}(?![\w])", text):
-            start, end = found.span()
-            if taken.overlaps(start, end):
-                continue
-            holding = [m for m in named if m.start < end and start < m.end]
-            if any(_more_name(text, m, start, end) for m in holding):
-                continue  # a longer name holds it
-            replaced.update(id(m) for m in holding)
-            cited.append(Mention(start, end, found.group(0), CITATION, "SHORT", value, value))
+    # one pass over the text for every cited party, longest first
+    parties = "|".join(re.escape(p) for p in sorted(cases, key=len, reverse=True))
+    for found in re.finditer(rf"(?<![\w.])(?:{parties})(?![\w])", text):
+        start, end = found.span()
+        if taken.overlaps(start, end):
+            continue
+        holding = [m for m in named if m.start < end and start < m.end]
+        if any(_more_name(text, m, start, end) for m in holding):
+            continue  # a longer name holds it
+        replaced.update(id(m) for m in holding)
+        value = cases[found.group(0)]
+        cited.append(Mention(start, end, found.group(0), CITATION, "SHORT", value, value))
     kept = [m for m in named if id(m) not in replaced]
     return kept, sorted(cited, key=lambda m: m.start)
 

@@ -9,6 +9,7 @@ counsel for the side or body named after "for"; an amicus becomes a party with t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -64,6 +65,7 @@ def read(lines: Sequence[str]) -> tuple[Party, ...]:
             break  # the opinion itself begins
         if not _COUNSEL_WORDS.search(line):
             continue
+        amici = "amicus curiae" in line or "amici curiae" in line
         # one statement per sentence or per "; and by ..." part
         for part in re.split(r";\s+|(?<=[a-z]{2}\.)\s+(?=[A-Z])", line):
             if not _COUNSEL_WORDS.search(part) and not part.startswith("and by"):
@@ -72,7 +74,6 @@ def read(lines: Sequence[str]) -> tuple[Party, ...]:
             names_end = targets[-1].start() if targets else len(part)
             if targets:
                 side = re.sub(r"(?<=[a-z]{3})\.$", "", targets[-1]["for"].strip())
-                amici = "amicus curiae" in line or "amici curiae" in line
                 if targets[-1]["amicus"] or (amici and not _SIDES.fullmatch(side)):
                     found.append(Party(side, "", AMICUS))
             elif "on the brief" not in part:
@@ -91,6 +92,6 @@ def with_sides(counsel: Sequence[Party], captioned: Sequence[Party]) -> tuple[Pa
     for party in counsel:
         role = (party.represents or "").lower().removesuffix("s")
         if party.role == "attorney" and role in by_role:
-            party = Party(party.name, "", "attorney", by_role[role], party.firm)
+            party = dataclasses.replace(party, represents=by_role[role])
         shown.append(party)
     return tuple(shown)

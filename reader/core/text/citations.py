@@ -40,10 +40,9 @@ class Citation:
     text: str
     kind: str  # CASE, STATUTE, SHORT, ID or SUPRA
     value: str
-    # A full case citation's case name written before it ("Twining v. New Jersey, 211 U. S.
-    # 78"): where it starts, and the name; -1 and "" when the text names no case.
+    # Where a full case citation's case name written before it starts ("Twining v. New
+    # Jersey, 211 U. S. 78"); -1 when the text names no case.
     name_start: int = -1
-    case_name: str = ""
 
 
 # Court rules, which eyecite does not read: "Fed. R. Civ. P. 56(a)", "Fed. R. Evid. 702",
@@ -119,7 +118,7 @@ _SIGNALS = frozenset(
 
 
 def _with_case_names(text: str, citations: list[Citation]) -> list[Citation]:
-    """Give each full case citation the case name written just before it, if one is."""
+    """Give each full case citation the start of the case name written just before it."""
     named = []
     before = 0  # the case name may not reach back into the citation before it
     for cite in citations:
@@ -141,7 +140,7 @@ def _with_case_names(text: str, citations: list[Citation]) -> list[Citation]:
                     start += len(name) - len(first[1])
                     name = first[1]
                     first = name.split(maxsplit=1)
-                cite = dataclasses.replace(cite, name_start=start, case_name=name.rstrip(", "))
+                cite = dataclasses.replace(cite, name_start=start)
         named.append(cite)
         before = cite.end
     return named
